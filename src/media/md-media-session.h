@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-media-codec.h"
+
+G_BEGIN_DECLS
+
+#define MD_MEDIA_ERROR (md_media_error_quark ())
+GQuark md_media_error_quark (void);
+
+typedef enum {
+  MD_MEDIA_ERROR_FAILED,
+  MD_MEDIA_ERROR_BAD_SPEC,
+  MD_MEDIA_ERROR_NO_DEVICE,
+  MD_MEDIA_ERROR_NETWORK_LOST,
+  MD_MEDIA_ERROR_NO_CODEC,
+} MdMediaError;
+
+typedef enum {
+  MD_DTMF_METHOD_RFC4733,
+  MD_DTMF_METHOD_INBAND,
+} MdDtmfMethod;
+
+/* What the SDP offer/answer settled on; the media session copies what it keeps. */
+typedef struct {
+  const char   *remote_address;      /* "127.0.0.1" or "::1" */
+  guint         remote_rtp_port;
+  guint         remote_rtcp_port;    /* rtp+1 unless a=rtcp said otherwise */
+  MdMediaCodec  codec;               /* the one the SDP answer chose */
+  int           telephone_event_pt;  /* -1 when telephone-event was not negotiated */
+  guint         ptime_ms;            /* 20 */
+  gboolean      send;                /* FALSE while held / recvonly / inactive */
+  gboolean      receive;
+} MdMediaParams;
+
+#define MD_TYPE_MEDIA_SESSION (md_media_session_get_type ())
+G_DECLARE_FINAL_TYPE (MdMediaSession, md_media_session, MD, MEDIA_SESSION, GObject)
+
+/* Binds an even RTP port and the next odd port for RTCP on @local_address (symmetric RTP:
+   the same sockets send and receive). No pipeline runs yet. */
+MdMediaSession *md_media_session_new            (const char *local_address, GError **error);
+const char     *md_media_session_get_local_address (MdMediaSession *self);
+guint           md_media_session_get_local_rtp_port (MdMediaSession *self);
+/* mic/speaker SPEC per CLI.md: "auto", "tone:FREQ", "file:PATH.wav", "null". */
+gboolean        md_media_session_start          (MdMediaSession *self, const MdMediaParams *params,
+                                                 const char *mic_spec, const char *speaker_spec,
+                                                 GError **error);
+gboolean        md_media_session_update         (MdMediaSession *self, const MdMediaParams *params,
+                                                 GError **error);   /* re-INVITE: hold/resume, new address */
+void            md_media_session_set_muted      (MdMediaSession *self, gboolean muted);
+gboolean        md_media_session_get_muted      (MdMediaSession *self);
+/* Sends one digit [0-9*#]: ~100 ms on (@duration_ms), then >= 60 ms of silence before the
+   task completes. RFC 4733: start, continuation packets every ptime, 3 end packets, same
+   timestamp. INBAND: the DTMF tone pair mixed into the encoded audio (G.711 only). */
+void            md_media_session_send_dtmf_async (MdMediaSession *self, char digit, MdDtmfMethod method,
+                                                  guint duration_ms, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback, gpointer user_data);
+gboolean        md_media_session_send_dtmf_finish (MdMediaSession *self, GAsyncResult *result, GError **error);
+void            md_media_session_stop           (MdMediaSession *self);  /* idempotent; sockets closed */
+
+/* Signals (emitted on the main context only):
+   "failed"       (GError *error)  — a bus error or RTP stopped arriving for
+                                     $MEETDIAL_RTP_TIMEOUT_MS (default 8000 ms; MD_MEDIA_ERROR_NETWORK_LOST);
+   "first-packet" ()               — the first RTP packet from the far end arrived.
+   Property "muted" (notify). */
+
+G_END_DECLS
