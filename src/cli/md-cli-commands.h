@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Every meetdial-cli command: argv[0] is the command name. Each returns the
+ * process exit status (see md-cli-common.h for the meanings). */
+
+int md_cli_parse_main (int argc, char **argv);
