@@ -220,6 +220,24 @@ check_raw_controls (const char  *input,
   return TRUE;
 }
 
+/* "%zz" as it stands in the input, for a message: at most the '%' and two
+ * more bytes, any byte that is not printable ASCII shown as \xNN so the
+ * message stays valid text. */
+static char *
+printable_escape (const char *p)
+{
+  GString *out = g_string_new ("%");
+
+  for (int i = 1; i < 3 && p[i]; i++)
+    {
+      if (g_ascii_isprint (p[i]))
+        g_string_append_c (out, p[i]);
+      else
+        g_string_append_printf (out, "\\x%02X", (guchar) p[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Length of a URI scheme name at @p followed by ':', or 0. */
 static gsize
 scheme_length (const char *p)
@@ -322,7 +340,7 @@ md_dial_input_read (const char    *input,
 
   if (bad_at >= 0)
     {
-      g_autofree char *escape = g_strndup (input + bad_at, 3);
+      g_autofree char *escape = printable_escape (input + bad_at);
       g_set_error (error, MD_DIAL_ERROR, MD_DIAL_ERROR_BAD_PERCENT_ENCODING,
                    _("The link has a broken percent-encoding “%s” at position %zu."),
                    escape, (gsize) bad_at + 1);

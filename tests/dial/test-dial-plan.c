@@ -121,6 +121,8 @@ static const Rejected rejected[] = {
   { "tel:+1555\xff\xfe", MD_DIAL_ERROR_BAD_PERCENT_ENCODING, "UTF-8" },
   { "tel:+1555%FF", MD_DIAL_ERROR_BAD_PERCENT_ENCODING, "UTF-8" },
   { "tel:+1555%C3%28", MD_DIAL_ERROR_BAD_PERCENT_ENCODING, "UTF-8" },
+  /* found by fuzzing: the broken escape is shown without its raw bytes */
+  { "tel:5550100;postd=ip:`%h\xfe\xff\xff\xff", MD_DIAL_ERROR_BAD_PERCENT_ENCODING, "“%h\\xFE”" },
   /* schemes */
   { "http://example.com/", MD_DIAL_ERROR_UNSUPPORTED_SCHEME, "“http:”" },
   { "javascript:alert(1)", MD_DIAL_ERROR_UNSUPPORTED_SCHEME, "“javascript:”" },
