@@ -209,6 +209,8 @@ static char *
 build_uri (MdDialPlan *self,
            gboolean    masked)
 {
+  const MdDialStep *first;
+  gboolean postd;
   GString *uri;
 
   if (self->sip_uri)
@@ -216,6 +218,14 @@ build_uri (MdDialPlan *self,
 
   uri = g_string_new ("tel:");
   g_string_append (uri, self->number);
+
+  /* Digits right after the number would read back as more number, so such
+   * a plan (from ;postd= or ;ext=) keeps the RFC 2806 form: p pause, w wait. */
+  first = self->steps->len > 0 ? &g_array_index (self->steps, MdDialStep, 0) : NULL;
+  postd = first && first->kind == MD_DIAL_STEP_DTMF && g_ascii_isdigit (first->digits[0]);
+  if (postd)
+    g_string_append (uri, ";postd=");
+
   for (guint i = 0; i < self->steps->len; i++)
     {
       const MdDialStep *step = &g_array_index (self->steps, MdDialStep, i);
@@ -223,10 +233,10 @@ build_uri (MdDialPlan *self,
       switch (step->kind)
         {
         case MD_DIAL_STEP_PAUSE:
-          g_string_append_c (uri, ',');
+          g_string_append_c (uri, postd ? 'p' : ',');
           break;
         case MD_DIAL_STEP_WAIT:
-          g_string_append_c (uri, ';');
+          g_string_append_c (uri, postd ? 'w' : ';');
           break;
         case MD_DIAL_STEP_DTMF:
           if (masked)

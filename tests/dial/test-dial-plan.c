@@ -60,6 +60,9 @@ static const Accepted accepted[] = {
   { "tel:+14155550100;ext=", "+14155550100", NULL, "", E164 },
   { "tel:+14155550100;postd=pp123w456#", "+14155550100", NULL, ",,123;456#", E164 },
   { "tel:+14155550100;postd=,,123#", "+14155550100", NULL, ",,123#", E164 },
+  /* found by fuzzing: digits straight after the number stay steps when the
+   * plan is written back as a link */
+  { "tel:+14155550100;postd=12w3", "+14155550100", NULL, "12;3", E164 },
   { "tel:+14155550100;phone-context=+44", "+14155550100", NULL, "", E164 },
   { "tel:7946-0987;phone-context=+44-20", "+442079460987", NULL, "", E164 },
   { "tel:020 7946 0987;phone-context=+44", "+442079460987", NULL, "", E164 },
