@@ -5,3 +5,5 @@
  * process exit status (see md-cli-common.h for the meanings). */
 
 int md_cli_parse_main (int argc, char **argv);
+int md_cli_account_main (int argc, char **argv);
+int md_cli_call_main (int argc, char **argv);

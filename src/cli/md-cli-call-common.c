@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-cli"
+
+#include "config.h"
+
+#include "md-cli-call-common.h"
+#include "md-cli-common.h"
+#include "md-secret-store.h"
+#include "md-settings.h"
+
+#include <gio/gunixinputstream.h>
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+struct _MdCliSession
+{
+  gboolean       json_events;
+  gint64         start_us;
+  GMainLoop     *loop;
+  GSettings     *settings;
+  MdPhone       *phone;
+  GInputStream  *stdin_stream;
+  GCancellable  *cancellable;
+  MdCliKeyFunc   key_func;
+  gpointer       key_data;
+  GCallback      on_interrupt;
+  gpointer       interrupt_data;
+  gboolean       quitting;
+  guint          sigint_source;
+  guint          sigterm_source;
+};
+
+MdCliSession *
+md_cli_session_new (gboolean json_events)
+{
+  MdCliSession *session = g_new0 (MdCliSession, 1);
+  g_autoptr(GError) error = NULL;
+
+  session->json_events = json_events;
+  session->start_us = g_get_monotonic_time ();
+  session->loop = g_main_loop_new (NULL, FALSE);
+  session->cancellable = g_cancellable_new ();
+  session->settings = md_settings_dup (&error);
+  if (!session->settings)
+    g_debug ("Using built-in defaults: %s", error->message);
+  session->phone = md_phone_new (session->settings);
+  return session;
+}
+
+void
+md_cli_session_free (MdCliSession *session)
+{
+  g_cancellable_cancel (session->cancellable);
+  g_clear_handle_id (&session->sigint_source, g_source_remove);
+  g_clear_handle_id (&session->sigterm_source, g_source_remove);
+  g_clear_object (&session->phone);
+  g_clear_object (&session->settings);
+  g_clear_object (&session->stdin_stream);
+  g_clear_object (&session->cancellable);
+  g_main_loop_unref (session->loop);
+  g_free (session);
+}
+
+GSettings *
+md_cli_session_get_settings (MdCliSession *session)
+{
+  return session->settings;
+}
+
+MdPhone *
+md_cli_session_get_phone (MdCliSession *session)
+{
+  return session->phone;
+}
+
+typedef struct {
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} SyncWait;
+
+static void
+on_sync_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static char *
+lookup_password (const char  *name,
+                 GError     **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  SyncWait wait = { loop, NULL };
+  char *password;
+
+  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, name, NULL, on_sync_done, &wait);
+  g_main_loop_run (loop);
+  password = md_secret_store_lookup_finish (wait.result, error);
+  g_object_unref (wait.result);
+  return password;
+}
+
+MdSipAccount *
+md_cli_session_add_account (MdCliSession  *session,
+                            const char    *name,
+                            GError       **error)
+{
+  g_autoptr(MdAccount) account = NULL;
+  g_autoptr(MdSecret) password = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *default_name = NULL;
+
+  if (!session->settings)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The settings schema is not installed, so no account is known (run “meson install”, or use “meson devenv”)"));
+      return NULL;
+    }
+
+  if (!name)
+    {
+      g_autoptr(GPtrArray) accounts = md_account_list_load (session->settings);
+
+      default_name = g_settings_get_string (session->settings, "default-account");
+      if (!*default_name && accounts->len > 0)
+        {
+          g_free (default_name);
+          default_name = g_strdup (md_account_get_name (accounts->pdata[0]));
+        }
+      if (!*default_name)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("There is no SIP account (add one with “meetdial-cli account add”)"));
+          return NULL;
+        }
+      name = default_name;
+    }
+
+  account = md_account_list_find (session->settings, name, error);
+  if (!account)
+    return NULL;
+
+  password = lookup_password (name, &local_error);
+  if (local_error)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("The password of account “%s” cannot be read: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (!password)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("No password is stored for account “%s” (add the account again with --password-stdin)"),
+                   name);
+      return NULL;
+    }
+
+  return md_phone_add_account (session->phone, account, password, error);
+}
+
+void
+md_cli_session_event (MdCliSession *session,
+                      const char   *human,
+                      const char   *event,
+                      const char   *first_member,
+                      ...)
+{
+  va_list args;
+
+  if (!session->json_events)
+    {
+      if (human)
+        {
+          g_print ("%s\n", human);
+          fflush (stdout);
+        }
+      return;
+    }
+
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+    g_autoptr(JsonNode) root = NULL;
+    g_autofree char *line = NULL;
+
+    json_builder_begin_object (builder);
+    json_builder_set_member_name (builder, "event");
+    json_builder_add_string_value (builder, event);
+
+    /* Members come as name, value pairs of strings; a NULL value is null. */
+    va_start (args, first_member);
+    for (const char *member = first_member; member; member = va_arg (args, const char *))
+      {
+        const char *value = va_arg (args, const char *);
+
+        json_builder_set_member_name (builder, member);
+        if (value)
+          json_builder_add_string_value (builder, value);
+        else
+          json_builder_add_null_value (builder);
+      }
+    va_end (args);
+
+    json_builder_set_member_name (builder, "t_ms");
+    json_builder_add_int_value (builder, (g_get_monotonic_time () - session->start_us) / 1000);
+    json_builder_end_object (builder);
+
+    root = json_builder_get_root (builder);
+    json_generator_set_root (generator, root);
+    line = json_generator_to_data (generator, NULL);
+    g_print ("%s\n", line);
+    fflush (stdout);
+  }
+}
+
+static void
+on_call_state (MdCall       *call,
+               GParamSpec   *pspec,
+               MdCliSession *session)
+{
+  MdCallState state = md_call_get_state (call);
+  const char *name = md_call_state_to_string (state);
+  g_autofree char *human = NULL;
+
+  if (state == MD_CALL_STATE_ENDED)
+    human = g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call));
+  else if (state == MD_CALL_STATE_ACTIVE)
+    human = g_strdup (_("Connected (keys: digits send tones, m mutes, c continues, h hangs up)"));
+  else
+    human = g_strdup_printf (_("Call is %s"), name);
+
+  md_cli_session_event (session, human, "state", "state", name,
+                        "reason", md_call_get_end_reason (call),
+                        "message", md_call_get_end_message (call), NULL);
+}
+
+static void
+on_call_dtmf_sent (MdCall       *call,
+                   const char   *masked,
+                   MdCliSession *session)
+{
+  md_cli_session_event (session, NULL, "dtmf", "digits", masked, NULL);
+}
+
+static void
+on_call_waiting (MdCall       *call,
+                 GParamSpec   *pspec,
+                 MdCliSession *session)
+{
+  if (md_call_get_waiting (call))
+    md_cli_session_event (session, _("Waiting: press c to continue dialing"),
+                          "wait", "waiting", "true", NULL);
+}
+
+void
+md_cli_session_watch_call (MdCliSession *session,
+                           MdCall       *call)
+{
+  g_signal_connect (call, "notify::state", G_CALLBACK (on_call_state), session);
+  g_signal_connect (call, "notify::waiting", G_CALLBACK (on_call_waiting), session);
+  g_signal_connect (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), session);
+}
+
+static void read_next_key (MdCliSession *session);
+
+static void
+on_key_read (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MdCliSession *session = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (!bytes || g_bytes_get_size (bytes) == 0)
+    return;   /* end of input, or cancelled: changes nothing */
+
+  data = g_bytes_get_data (bytes, &len);
+  for (gsize i = 0; i < len; i++)
+    if (data[i] != '\n' && data[i] != '\r')
+      session->key_func (session, data[i], session->key_data);
+
+  read_next_key (session);
+}
+
+static void
+read_next_key (MdCliSession *session)
+{
+  g_input_stream_read_bytes_async (session->stdin_stream, 64, G_PRIORITY_DEFAULT,
+                                   session->cancellable, on_key_read, session);
+}
+
+void
+md_cli_session_read_keys (MdCliSession *session,
+                          MdCliKeyFunc  func,
+                          gpointer      user_data)
+{
+  session->key_func = func;
+  session->key_data = user_data;
+  session->stdin_stream = g_unix_input_stream_new (0, FALSE);
+  read_next_key (session);
+}
+
+void
+md_cli_session_call_key (MdCliSession *session,
+                         MdCall       *call,
+                         char          key)
+{
+  char digits[2] = { key, '\0' };
+
+  if (g_ascii_isdigit (key) || key == '*' || key == '#')
+    md_call_send_dtmf (call, digits);
+  else if (key == 'm')
+    {
+      md_call_set_muted (call, !md_call_get_muted (call));
+      md_cli_session_event (session, md_call_get_muted (call) ? _("Muted") : _("Unmuted"),
+                            "mute", "muted", md_call_get_muted (call) ? "true" : "false", NULL);
+    }
+  else if (key == 'c')
+    md_call_continue (call);
+  else if (key == 'h')
+    md_call_hangup (call);
+  else if (key == 's')
+    md_cli_session_event (session, _("Switching the audio route is not available yet"),
+                          "route", "route", "computer", NULL);
+}
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  MdCliSession *session = user_data;
+
+  if (session->on_interrupt)
+    ((void (*) (gpointer)) session->on_interrupt) (session->interrupt_data);
+  else
+    md_cli_session_quit (session);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+md_cli_session_run (MdCliSession *session,
+                    GCallback     on_interrupt,
+                    gpointer      user_data)
+{
+  session->on_interrupt = on_interrupt;
+  session->interrupt_data = user_data;
+  session->sigint_source = g_unix_signal_add (SIGINT, on_signal, session);
+  session->sigterm_source = g_unix_signal_add (SIGTERM, on_signal, session);
+  g_main_loop_run (session->loop);
+}
+
+static void
+on_phone_shut_down (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  MdCliSession *session = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!md_phone_shutdown_finish (MD_PHONE (source), result, &error))
+    g_debug ("Shutting down: %s", error->message);
+  g_main_loop_quit (session->loop);
+}
+
+void
+md_cli_session_quit (MdCliSession *session)
+{
+  if (session->quitting)
+    return;
+
+  session->quitting = TRUE;
+  g_cancellable_cancel (session->cancellable);
+  md_phone_shutdown_async (session->phone, NULL, on_phone_shut_down, session);
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What `call` and `listen` share: account loading, events on stdout, keys
+ * from stdin, Ctrl+C. */
+
+#include "md-phone.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MdCliSession MdCliSession;
+
+typedef void (*MdCliKeyFunc) (MdCliSession *session, char key, gpointer user_data);
+
+MdCliSession *md_cli_session_new          (gboolean      json_events);
+void          md_cli_session_free         (MdCliSession *session);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdCliSession, md_cli_session_free)
+
+/* The app settings, or NULL (defaults) when the schema is not installed. */
+GSettings    *md_cli_session_get_settings (MdCliSession *session);
+MdPhone      *md_cli_session_get_phone    (MdCliSession *session);
+
+/* Finds @name (or the default account when NULL), fetches its password from
+ * the Secret Service and starts registering. NULL with a printed error. */
+MdSipAccount *md_cli_session_add_account  (MdCliSession *session,
+                                           const char   *name,
+                                           GError      **error);
+
+/* Prints one event: {"event": @event, …members…, "t_ms": N} with
+ * --json-events, else @human (when not NULL) on stdout. */
+void          md_cli_session_event        (MdCliSession *session,
+                                           const char   *human,
+                                           const char   *event,
+                                           const char   *first_member,
+                                           ...) G_GNUC_NULL_TERMINATED;
+void          md_cli_session_watch_call   (MdCliSession *session,
+                                           MdCall       *call);
+
+/* Calls @func for every byte on stdin but newlines, until end of input. */
+void          md_cli_session_read_keys    (MdCliSession *session,
+                                           MdCliKeyFunc  func,
+                                           gpointer      user_data);
+/* The key handling `call` and `listen` share: digits, m, h, c, s. */
+void          md_cli_session_call_key     (MdCliSession *session,
+                                           MdCall       *call,
+                                           char          key);
+
+/* Runs the main loop until md_cli_session_quit(); Ctrl+C and SIGTERM call
+ * @on_interrupt first (e.g. to hang up). */
+void          md_cli_session_run          (MdCliSession *session,
+                                           GCallback     on_interrupt,
+                                           gpointer      user_data);
+/* Shuts the phone down cleanly (BYE, unREGISTER), then ends the loop. */
+void          md_cli_session_quit         (MdCliSession *session);
+
+G_END_DECLS

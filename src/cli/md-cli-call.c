@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-cli"
+
+#include "config.h"
+
+#include "md-cli-call-common.h"
+#include "md-cli-commands.h"
+#include "md-cli-common.h"
+#include "md-dial-plan.h"
+
+#include <glib/gi18n.h>
+
+typedef struct {
+  MdCliSession *session;
+  MdCall       *call;
+  MdSipAccount *account;
+  guint         hangup_after_s;
+  guint         hangup_source;
+} CallRun;
+
+static void
+on_registration (MdSipAccount *account,
+                 GParamSpec   *pspec,
+                 CallRun      *run)
+{
+  MdSipAccountState state = md_sip_account_get_state (account);
+  g_autofree char *human = NULL;
+
+  if (state == MD_SIP_ACCOUNT_REGISTERING)
+    return;
+
+  if (state == MD_SIP_ACCOUNT_REGISTERED)
+    human = g_strdup_printf (_("Registered as %s"), md_sip_account_get_name (account));
+  else
+    human = g_strdup_printf (_("Registration of %s: %s (%s)"), md_sip_account_get_name (account),
+                             md_sip_account_state_to_string (state),
+                             md_sip_account_get_status (account));
+
+  md_cli_session_event (run->session, human,
+                        state == MD_SIP_ACCOUNT_REGISTERED ? "registered" : "registration",
+                        "account", md_sip_account_get_name (account),
+                        "state", md_sip_account_state_to_string (state),
+                        "status", md_sip_account_get_status (account), NULL);
+}
+
+static void
+on_hangup_timer (gpointer user_data)
+{
+  CallRun *run = user_data;
+
+  run->hangup_source = 0;
+  md_call_hangup (run->call);
+}
+
+static void
+on_answered (MdCall  *call,
+             CallRun *run)
+{
+  if (run->hangup_after_s > 0)
+    run->hangup_source = g_timeout_add_once (run->hangup_after_s * 1000, on_hangup_timer, run);
+}
+
+static void
+on_ended (MdCall  *call,
+          CallRun *run)
+{
+  g_clear_handle_id (&run->hangup_source, g_source_remove);
+  md_cli_session_quit (run->session);
+}
+
+static void
+on_key (MdCliSession *session,
+        char          key,
+        gpointer      user_data)
+{
+  CallRun *run = user_data;
+
+  md_cli_session_call_key (session, run->call, key);
+}
+
+static void
+on_interrupt (CallRun *run)
+{
+  /* Ctrl+C: BYE (or CANCEL) first; "ended" then shuts down. */
+  if (md_call_get_state (run->call) == MD_CALL_STATE_ENDED)
+    md_cli_session_quit (run->session);
+  else
+    md_call_hangup (run->call);
+}
+
+static gboolean
+ended_well (MdCall *call)
+{
+  const char *reason = md_call_get_end_reason (call);
+
+  return md_call_was_answered (call) &&
+         (g_strcmp0 (reason, "hung up") == 0 || g_strcmp0 (reason, "hung up by far end") == 0);
+}
+
+int
+md_cli_call_main (int    argc,
+                  char **argv)
+{
+  g_autofree char *account_name = NULL;
+  g_autofree char *mic = NULL;
+  g_autofree char *speaker = NULL;
+  g_autofree char *phone_number = NULL;
+  int hangup_after = 0;
+  int pause_ms = -1;
+  gboolean json_events = FALSE;
+  GOptionEntry entries[] = {
+    { "account", 0, 0, G_OPTION_ARG_STRING, &account_name, N_("SIP account to call through"), N_("NAME") },
+    { "mic", 0, 0, G_OPTION_ARG_STRING, &mic, N_("Microphone: auto, tone:FREQ, file:PATH.wav or null"), N_("SPEC") },
+    { "speaker", 0, 0, G_OPTION_ARG_STRING, &speaker, N_("Speaker: auto, file:PATH.wav or null"), N_("SPEC") },
+    { "hangup-after", 0, 0, G_OPTION_ARG_INT, &hangup_after, N_("Hang up this many seconds after answer"), N_("SECONDS") },
+    { "pause-ms", 0, 0, G_OPTION_ARG_INT, &pause_ms, N_("Length of each pause in the dial string"), N_("MS") },
+    { "phone-number", 0, 0, G_OPTION_ARG_STRING, &phone_number, N_("Your own phone, for moving the audio to it"), N_("NUMBER") },
+    { "json-events", 0, 0, G_OPTION_ARG_NONE, &json_events, N_("Print one JSON object per line as things happen"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("TARGET — call a number or SIP address and run its dial plan"));
+  g_autoptr(MdCliSession) session = NULL;
+  g_autoptr(MdDialPlan) plan = NULL;
+  g_autoptr(MdSipAccount) account = NULL;
+  g_autoptr(MdCall) call = NULL;
+  g_autoptr(GError) error = NULL;
+  MdCallAudio audio;
+  CallRun run = { 0 };
+  GSettings *settings;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!md_cli_parse_options (context, &argc, &argv))
+    return MD_CLI_EXIT_USAGE;
+
+  if (argc != 2)
+    {
+      md_cli_print_error ("call", _("give exactly one TARGET (see “meetdial-cli call --help”)"));
+      return MD_CLI_EXIT_USAGE;
+    }
+  if (hangup_after < 0 || pause_ms > 60000)
+    {
+      md_cli_print_error ("call", _("--hangup-after must be positive and --pause-ms at most 60000"));
+      return MD_CLI_EXIT_USAGE;
+    }
+
+  session = md_cli_session_new (json_events);
+  settings = md_cli_session_get_settings (session);
+  if (pause_ms < 0)
+    pause_ms = settings ? (int) g_settings_get_uint (settings, "pause-ms") : MD_DIAL_DEFAULT_PAUSE_MS;
+
+  plan = md_dial_plan_parse (argv[1], (guint) pause_ms, &error);
+  if (!plan)
+    {
+      md_cli_print_error (argv[1], error->message);
+      return MD_CLI_EXIT_BAD_INPUT;
+    }
+
+  /* A phone number needs an account; a SIP address goes direct unless one is named. */
+  if (account_name || md_dial_plan_get_target_kind (plan) != MD_DIAL_TARGET_SIP)
+    {
+      account = md_cli_session_add_account (session, account_name, &error);
+      if (!account)
+        {
+          md_cli_print_error ("call", error->message);
+          return MD_CLI_EXIT_FAILED;
+        }
+    }
+
+  run.session = session;
+  run.account = account;
+  run.hangup_after_s = (guint) hangup_after;
+  if (account)
+    g_signal_connect (account, "notify::state", G_CALLBACK (on_registration), &run);
+
+  audio.mic_spec = mic;
+  audio.speaker_spec = speaker;
+  call = md_phone_dial (md_cli_session_get_phone (session), plan, account, &audio, &error);
+  if (!call)
+    {
+      md_cli_print_error ("call", error->message);
+      return MD_CLI_EXIT_FAILED;
+    }
+
+  {
+    g_autofree char *masked = md_dial_plan_to_masked_uri (plan);
+    g_autofree char *human = g_strdup_printf (_("Dialing %s"), masked);
+
+    md_cli_session_event (session, human, "state", "state", "dialing",
+                          "reason", NULL, "target", masked, NULL);
+  }
+
+  run.call = call;
+  md_cli_session_watch_call (session, call);
+  g_signal_connect (call, "answered", G_CALLBACK (on_answered), &run);
+  g_signal_connect (call, "ended", G_CALLBACK (on_ended), &run);
+  md_cli_session_read_keys (session, on_key, &run);
+  md_cli_session_run (session, G_CALLBACK (on_interrupt), &run);
+
+  if (account)
+    g_signal_handlers_disconnect_by_data (account, &run);
+
+  if (!ended_well (call))
+    {
+      md_cli_print_error ("call", md_call_get_end_message (call));
+      return MD_CLI_EXIT_FAILED;
+    }
+
+  return MD_CLI_EXIT_OK;
+}

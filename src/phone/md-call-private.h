@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* How MdPhone makes calls; not for front ends. */
+
+#include "md-call.h"
+
+G_BEGIN_DECLS
+
+MdCall *_md_call_new (MdSipCall      *sip_call,
+                      MdMediaSession *media,
+                      MdDialPlan     *plan,       /* NULL for incoming calls */
+                      const char     *mic_spec,
+                      const char     *speaker_spec,
+                      MdCallDtmfMode  dtmf_mode);
+
+G_END_DECLS

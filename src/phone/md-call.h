@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-dial-plan.h"
+#include "md-media-session.h"
+#include "md-sip-call.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MD_CALL_STATE_DIALING,
+  MD_CALL_STATE_RINGING,
+  MD_CALL_STATE_EARLY,     /* early media (183) */
+  MD_CALL_STATE_ACTIVE,
+  MD_CALL_STATE_HELD,
+  MD_CALL_STATE_ENDED,
+} MdCallState;
+
+typedef enum {
+  MD_CALL_DTMF_AUTO,       /* RFC 4733 when negotiated, else SIP INFO */
+  MD_CALL_DTMF_RFC4733,
+  MD_CALL_DTMF_SIP_INFO,
+  MD_CALL_DTMF_INBAND,
+} MdCallDtmfMode;
+
+#define MD_TYPE_CALL (md_call_get_type ())
+G_DECLARE_FINAL_TYPE (MdCall, md_call, MD, CALL, GObject)
+
+/* Properties (notify): "state" (MdCallState), "waiting" (a wait step needs
+ * md_call_continue()), "muted".
+ * Signals: "dtmf-sent" (const char *masked_digits) — digits are always
+ * shown as "•"; "answered" (); "ended" (). */
+
+MdCallState  md_call_get_state         (MdCall *self);
+/* The end reason in the stable words of DESIGN.md ("busy", "no answer",
+ * "hung up by far end", …); NULL until the call ends. */
+const char  *md_call_get_end_reason    (MdCall *self);
+/* A sentence for people about the end, translated. */
+const char  *md_call_get_end_message   (MdCall *self);
+gboolean     md_call_get_waiting       (MdCall *self);
+gboolean     md_call_is_incoming       (MdCall *self);
+const char  *md_call_get_remote_uri    (MdCall *self);
+/* Whether the call was ever answered. */
+gboolean     md_call_was_answered      (MdCall *self);
+
+/* Continues a wait step. */
+void         md_call_continue          (MdCall     *self);
+/* Queues digits [0-9*#] typed by the user; they go after the plan's. */
+void         md_call_send_dtmf         (MdCall     *self,
+                                        const char *digits);
+void         md_call_set_muted         (MdCall     *self,
+                                        gboolean    muted);
+gboolean     md_call_get_muted         (MdCall     *self);
+void         md_call_set_held          (MdCall     *self,
+                                        gboolean    held);
+/* Answers an incoming call. */
+gboolean     md_call_answer            (MdCall     *self,
+                                        GError    **error);
+/* Hangs up, cancels or declines. Idempotent. */
+void         md_call_hangup            (MdCall     *self);
+
+const char  *md_call_state_to_string   (MdCallState state);
+
+G_END_DECLS

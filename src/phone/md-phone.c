@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-phone"
+
+#include "config.h"
+
+#include "md-phone.h"
+#include "md-call-private.h"
+
+#include <glib/gi18n.h>
+
+enum {
+  DEFAULT_NO_ANSWER_S = 60,
+};
+
+enum {
+  SIGNAL_INCOMING_CALL,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+struct _MdPhone
+{
+  GObject      parent_instance;
+
+  GSettings   *settings;
+  MdSipAgent  *agent;
+  char        *incoming_mic;
+  char        *incoming_speaker;
+};
+
+G_DEFINE_TYPE (MdPhone, md_phone, G_TYPE_OBJECT)
+
+static MdCallDtmfMode
+dtmf_mode (MdPhone *self)
+{
+  return self->settings ? (MdCallDtmfMode) g_settings_get_enum (self->settings, "dtmf-mode")
+                        : MD_CALL_DTMF_AUTO;
+}
+
+static guint
+no_answer_ms (MdPhone *self)
+{
+  guint seconds = self->settings ? g_settings_get_uint (self->settings, "no-answer-seconds")
+                                 : DEFAULT_NO_ANSWER_S;
+
+  return seconds * 1000;
+}
+
+static void
+on_incoming_call (MdPhone   *self,
+                  MdSipCall *sip_call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdMediaSession) media = NULL;
+  g_autoptr(MdCall) call = NULL;
+
+  media = md_media_session_new (md_sip_agent_get_local_address (self->agent), &error);
+  if (!media)
+    {
+      g_warning ("Declining an incoming call: %s", error->message);
+      md_sip_call_hangup (sip_call);
+      return;
+    }
+
+  call = _md_call_new (sip_call, media, NULL, self->incoming_mic, self->incoming_speaker,
+                       dtmf_mode (self));
+  g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
+}
+
+static void
+md_phone_dispose (GObject *object)
+{
+  MdPhone *self = MD_PHONE (object);
+
+  g_clear_object (&self->agent);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_phone_parent_class)->dispose (object);
+}
+
+static void
+md_phone_finalize (GObject *object)
+{
+  MdPhone *self = MD_PHONE (object);
+
+  g_free (self->incoming_mic);
+  g_free (self->incoming_speaker);
+
+  G_OBJECT_CLASS (md_phone_parent_class)->finalize (object);
+}
+
+static void
+md_phone_class_init (MdPhoneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = md_phone_dispose;
+  object_class->finalize = md_phone_finalize;
+
+  signals[SIGNAL_INCOMING_CALL] =
+    g_signal_new ("incoming-call", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MD_TYPE_CALL);
+}
+
+static void
+md_phone_init (MdPhone *self)
+{
+}
+
+MdPhone *
+md_phone_new (GSettings *settings)
+{
+  MdPhone *self = g_object_new (MD_TYPE_PHONE, NULL);
+
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  return self;
+}
+
+gboolean
+md_phone_start (MdPhone     *self,
+                const char  *host,
+                GError     **error)
+{
+  g_autofree char *local_address = NULL;
+
+  g_return_val_if_fail (MD_IS_PHONE (self), FALSE);
+  g_return_val_if_fail (host != NULL, FALSE);
+
+  if (self->agent)
+    return TRUE;
+
+  local_address = md_sip_agent_pick_local_address (host, error);
+  if (!local_address)
+    return FALSE;
+
+  self->agent = md_sip_agent_new (local_address, error);
+  if (!self->agent)
+    return FALSE;
+
+  g_signal_connect_object (self->agent, "incoming-call",
+                           G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+MdSipAccount *
+md_phone_add_account (MdPhone     *self,
+                      MdAccount   *account,
+                      const char  *password,
+                      GError     **error)
+{
+  MdSipAccountConfig config = { 0 };
+
+  g_return_val_if_fail (MD_IS_PHONE (self), NULL);
+  g_return_val_if_fail (MD_IS_ACCOUNT (account), NULL);
+
+  if (!self->agent)
+    {
+      g_autofree char *host = md_account_dup_server_host (account);
+
+      if (!md_phone_start (self, host, error))
+        return NULL;
+    }
+
+  config.name = md_account_get_name (account);
+  config.server = md_account_get_server (account);
+  config.user = md_account_get_user (account);
+  config.domain = md_account_get_domain (account);
+  config.display_name = md_account_get_display_name (account);
+  config.transport = md_account_get_transport (account);
+  config.password = password;
+
+  return md_sip_agent_add_account (self->agent, &config, error);
+}
+
+MdCall *
+md_phone_dial (MdPhone           *self,
+               MdDialPlan        *plan,
+               MdSipAccount      *sip_account,
+               const MdCallAudio *audio,
+               GError           **error)
+{
+  g_autoptr(MdMediaSession) media = NULL;
+  g_autoptr(MdSipCall) sip_call = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (MD_IS_PHONE (self), NULL);
+  g_return_val_if_fail (MD_IS_DIAL_PLAN (plan), NULL);
+
+  if (md_dial_plan_get_target_kind (plan) == MD_DIAL_TARGET_SIP)
+    uri = g_strdup (md_dial_plan_get_sip_uri (plan));
+  else if (sip_account)
+    uri = md_sip_account_dup_number_uri (sip_account, md_dial_plan_get_number (plan));
+  else
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
+                   _("Calling a phone number needs a SIP account (add one with “meetdial-cli account add”)"));
+      return NULL;
+    }
+
+  if (!self->agent)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED, _("SIP has not been started"));
+      return NULL;
+    }
+
+  /* The media port must be known before the INVITE offers it. */
+  media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
+  if (!media)
+    return NULL;
+
+  sip_call = md_sip_agent_call (self->agent, sip_account, uri,
+                                md_media_session_get_local_rtp_port (media),
+                                no_answer_ms (self), error);
+  if (!sip_call)
+    return NULL;
+
+  return _md_call_new (sip_call, media, plan,
+                       audio ? audio->mic_spec : NULL,
+                       audio ? audio->speaker_spec : NULL,
+                       dtmf_mode (self));
+}
+
+void
+md_phone_set_incoming_audio (MdPhone           *self,
+                             const MdCallAudio *audio)
+{
+  g_return_if_fail (MD_IS_PHONE (self));
+
+  g_free (self->incoming_mic);
+  g_free (self->incoming_speaker);
+  self->incoming_mic = g_strdup (audio ? audio->mic_spec : NULL);
+  self->incoming_speaker = g_strdup (audio ? audio->speaker_spec : NULL);
+}
+
+static void
+on_agent_shut_down (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!md_sip_agent_shutdown_finish (MD_SIP_AGENT (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+md_phone_shutdown_async (MdPhone             *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MD_IS_PHONE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, md_phone_shutdown_async);
+
+  if (!self->agent)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  md_sip_agent_shutdown_async (self->agent, cancellable, on_agent_shut_down,
+                               g_steal_pointer (&task));
+}
+
+gboolean
+md_phone_shutdown_finish (MdPhone       *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

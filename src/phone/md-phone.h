@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "md-account.h"
+#include "md-call.h"
+#include "md-dial-plan.h"
+#include "md-sip-agent.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_PHONE (md_phone_get_type ())
+G_DECLARE_FINAL_TYPE (MdPhone, md_phone, MD, PHONE, GObject)
+
+/* What a call's audio uses; NULL fields mean "auto". */
+typedef struct {
+  const char *mic_spec;
+  const char *speaker_spec;
+} MdCallAudio;
+
+/* @settings (may be NULL: built-in defaults) gives dtmf-mode and
+ * no-answer-seconds. Signal "incoming-call" (MdCall *call). */
+MdPhone      *md_phone_new            (GSettings    *settings);
+
+/* Starts SIP on the local address that reaches @host (an account's server,
+ * or the host of a SIP URI to call). */
+gboolean      md_phone_start          (MdPhone      *self,
+                                       const char   *host,
+                                       GError      **error);
+
+/* Registers @account with @password (not kept after this call). */
+MdSipAccount *md_phone_add_account    (MdPhone      *self,
+                                       MdAccount    *account,
+                                       const char   *password,
+                                       GError      **error);
+
+/* Dials @plan: a phone number through @sip_account, or a SIP URI through
+ * it or directly (when @sip_account is NULL). The plan runs after answer. */
+MdCall       *md_phone_dial           (MdPhone           *self,
+                                       MdDialPlan        *plan,
+                                       MdSipAccount      *sip_account,
+                                       const MdCallAudio *audio,
+                                       GError           **error);
+
+/* Audio for incoming calls, used when one is answered. */
+void          md_phone_set_incoming_audio (MdPhone           *self,
+                                           const MdCallAudio *audio);
+
+/* Hangs up, unregisters, and stops SIP. */
+void          md_phone_shutdown_async  (MdPhone             *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean      md_phone_shutdown_finish (MdPhone             *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MD_SIP_ACCOUNT_UNREGISTERED,
+  MD_SIP_ACCOUNT_REGISTERING,
+  MD_SIP_ACCOUNT_REGISTERED,
+  MD_SIP_ACCOUNT_WRONG_PASSWORD,
+  MD_SIP_ACCOUNT_FAILED,
+} MdSipAccountState;
+
+/* What an account needs to register; the password is only passed through to
+ * the SIP thread and never kept in a GObject. */
+typedef struct {
+  const char *name;
+  const char *server;        /* host[:port] */
+  const char *user;
+  const char *domain;        /* NULL or "": the server's host */
+  const char *display_name;  /* may be NULL */
+  const char *transport;     /* "udp" or "tcp" */
+  const char *password;
+  guint       expires_s;     /* 0: 600 */
+} MdSipAccountConfig;
+
+#define MD_TYPE_SIP_ACCOUNT (md_sip_account_get_type ())
+G_DECLARE_FINAL_TYPE (MdSipAccount, md_sip_account, MD, SIP_ACCOUNT, GObject)
+
+const char        *md_sip_account_get_name   (MdSipAccount *self);
+/* The registration state; notify::state fires on every change. */
+MdSipAccountState  md_sip_account_get_state  (MdSipAccount *self);
+/* The registrar's last answer in words ("403 Forbidden"), or "". */
+const char        *md_sip_account_get_status (MdSipAccount *self);
+/* "sip:NUMBER@DOMAIN;user=phone": a phone number through this account. */
+char              *md_sip_account_dup_number_uri (MdSipAccount *self,
+                                                  const char   *number);
+/* A short stable word for the state: "registered", "wrong-password", … */
+const char        *md_sip_account_state_to_string (MdSipAccountState state);
+
+G_END_DECLS

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "md-sip-acct.h"
+
+#include <string.h>
+
+enum {
+	RETRY_MAX_MS = 300 * 1000,
+	DEFAULT_RETRY_MIN_MS = 1000,
+};
+
+/* Outlives the account while an unREGISTER still needs the password. */
+struct md_creds {
+	char *user;
+	char *password;
+};
+
+struct md_acct {
+	struct sipreg *reg;
+	struct md_creds *creds;
+	struct sip *sip;
+	struct tmr tmr_retry;
+	struct tmr tmr_drop;      /* drops a failed sipreg outside its handler */
+	char *aor;
+	char *reg_uri;
+	char *route;
+	char *user;
+	char *domain;
+	char *display_name;
+	enum sip_transp tp;
+	uint32_t expires;
+	uint32_t retry_min_ms;
+	uint32_t retry_ms;
+	enum md_acct_state state;
+	md_acct_state_h *stateh;
+	void *arg;
+};
+
+
+static void creds_destructor(void *arg)
+{
+	struct md_creds *creds = arg;
+
+	/* volatile keeps the compiler from dropping the wipe */
+	if (creds->password) {
+		for (volatile char *p = creds->password; *p; p++)
+			*p = 0;
+	}
+
+	mem_deref(creds->password);
+	mem_deref(creds->user);
+}
+
+
+static void destructor(void *arg)
+{
+	struct md_acct *acct = arg;
+
+	tmr_cancel(&acct->tmr_retry);
+	tmr_cancel(&acct->tmr_drop);
+
+	/* The sipreg destructor sends the unREGISTER and lives on until
+	 * the registrar answers it. */
+	mem_deref(acct->reg);
+	mem_deref(acct->sip);
+	mem_deref(acct->aor);
+	mem_deref(acct->reg_uri);
+	mem_deref(acct->route);
+	mem_deref(acct->user);
+	mem_deref(acct->domain);
+	mem_deref(acct->display_name);
+	mem_deref(acct->creds);
+}
+
+
+static void set_state(struct md_acct *acct, enum md_acct_state state,
+		      uint16_t scode, const char *reason)
+{
+	acct->state = state;
+	acct->stateh(state, scode, reason ? reason : "", acct->arg);
+}
+
+
+static void drop_reg_handler(void *arg)
+{
+	struct md_acct *acct = arg;
+
+	acct->reg = mem_deref(acct->reg);
+}
+
+
+static void retry_handler(void *arg)
+{
+	struct md_acct *acct = arg;
+
+	(void)md_acct_register(acct);
+}
+
+
+static void response_handler(int err, const struct sip_msg *msg, void *arg)
+{
+	struct md_acct *acct = arg;
+	char reason[128] = "";
+
+	if (!err && msg && msg->scode < 300) {
+		acct->retry_ms = acct->retry_min_ms;
+		if (acct->state != MD_ACCT_REGISTERED)
+			set_state(acct, MD_ACCT_REGISTERED, msg->scode, "");
+		return;
+	}
+
+	if (msg)
+		re_snprintf(reason, sizeof(reason), "%u %r",
+			    msg->scode, &msg->reason);
+	else
+		re_snprintf(reason, sizeof(reason), "%m", err);
+
+	/* libre's sipreg would retry on its own after 30 s or more, and also
+	 * after a wrong password; we drop it and decide ourselves. */
+	tmr_start(&acct->tmr_drop, 0, drop_reg_handler, acct);
+
+	if (msg && (msg->scode == 401 || msg->scode == 403 ||
+		    msg->scode == 407)) {
+		set_state(acct, MD_ACCT_WRONG_PASSWORD, msg->scode, reason);
+		return;
+	}
+
+	tmr_start(&acct->tmr_retry, acct->retry_ms, retry_handler, acct);
+	acct->retry_ms = min(acct->retry_ms * 2, (uint32_t)RETRY_MAX_MS);
+	set_state(acct, MD_ACCT_FAILED, msg ? msg->scode : 0, reason);
+}
+
+
+int md_acct_auth_handler(char **username, char **password, const char *realm,
+			 void *arg)
+{
+	struct md_creds *creds = arg;
+	int err;
+	(void)realm;
+
+	if (!creds->password)
+		return EAUTH;
+
+	err = str_dup(username, creds->user);
+	err |= str_dup(password, creds->password);
+
+	return err;
+}
+
+
+static int host_of(char **hostp, const char *server)
+{
+	struct pl host;
+	struct sa sa;
+
+	/* "[::1]:5060", "127.0.0.1:5060", "sip.example.com:5060" */
+	if (!sa_decode(&sa, server, strlen(server)))
+		return re_sdprintf(hostp, "%j", &sa);
+
+	if (re_regex(server, strlen(server), "[^:]+", &host))
+		return EINVAL;
+
+	return pl_strdup(hostp, &host);
+}
+
+
+int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
+		  const struct md_acct_cfg *cfg, md_acct_state_h *stateh,
+		  void *arg)
+{
+	struct md_acct *acct;
+	const char *tparam;
+	int err;
+
+	if (!acctp || !sip || !cfg || !cfg->server || !cfg->user || !stateh)
+		return EINVAL;
+
+	acct = mem_zalloc(sizeof(*acct), destructor);
+	if (!acct)
+		return ENOMEM;
+
+	acct->sip = mem_ref(sip);
+	acct->tp = cfg->tp;
+	acct->expires = cfg->expires ? cfg->expires : 600;
+	acct->retry_min_ms = cfg->retry_min_ms ? cfg->retry_min_ms
+		: DEFAULT_RETRY_MIN_MS;
+	acct->retry_ms = acct->retry_min_ms;
+	acct->stateh = stateh;
+	acct->arg = arg;
+	tmr_init(&acct->tmr_retry);
+	tmr_init(&acct->tmr_drop);
+
+	if (cfg->domain && *cfg->domain)
+		err = str_dup(&acct->domain, cfg->domain);
+	else
+		err = host_of(&acct->domain, cfg->server);
+	if (err)
+		goto out;
+
+	tparam = cfg->tp == SIP_TRANSP_UDP ? "" : sip_transp_param(cfg->tp);
+
+	err = str_dup(&acct->user, cfg->user);
+	err |= re_sdprintf(&acct->aor, "sip:%s@%s", cfg->user, acct->domain);
+	err |= re_sdprintf(&acct->reg_uri, "sip:%s%s", cfg->server, tparam);
+	/* libre writes it as "Route: <ROUTE;lr>" */
+	err |= re_sdprintf(&acct->route, "sip:%s%s", cfg->server,
+			   tparam);
+	if (cfg->display_name && *cfg->display_name)
+		err |= str_dup(&acct->display_name, cfg->display_name);
+
+	acct->creds = mem_zalloc(sizeof(*acct->creds), creds_destructor);
+	if (!acct->creds) {
+		err = ENOMEM;
+		goto out;
+	}
+	err |= str_dup(&acct->creds->user, cfg->user);
+	if (cfg->password)
+		err |= str_dup(&acct->creds->password, cfg->password);
+
+ out:
+	if (err)
+		mem_deref(acct);
+	else
+		*acctp = acct;
+
+	return err;
+}
+
+
+int md_acct_register(struct md_acct *acct)
+{
+	const char *routev[1];
+	int err;
+
+	if (!acct)
+		return EINVAL;
+
+	tmr_cancel(&acct->tmr_retry);
+	tmr_cancel(&acct->tmr_drop);
+	acct->reg = mem_deref(acct->reg);
+
+	routev[0] = acct->route;
+
+	set_state(acct, MD_ACCT_REGISTERING, 0, "");
+
+	err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
+			      acct->aor, acct->display_name, acct->aor,
+			      acct->expires, acct->user, routev, 1, 0,
+			      md_acct_auth_handler, acct->creds, true,
+			      response_handler, acct, NULL, NULL);
+	if (err) {
+		char reason[64];
+
+		re_snprintf(reason, sizeof(reason), "%m", err);
+		tmr_start(&acct->tmr_retry, acct->retry_ms, retry_handler,
+			  acct);
+		acct->retry_ms = min(acct->retry_ms * 2,
+				     (uint32_t)RETRY_MAX_MS);
+		set_state(acct, MD_ACCT_FAILED, 0, reason);
+	}
+
+	return err;
+}
+
+
+enum md_acct_state md_acct_state(const struct md_acct *acct)
+{
+	return acct ? acct->state : MD_ACCT_UNREGISTERED;
+}
+
+
+const char *md_acct_aor(const struct md_acct *acct)
+{
+	return acct ? acct->aor : NULL;
+}
+
+
+const char *md_acct_display_name(const struct md_acct *acct)
+{
+	return acct ? acct->display_name : NULL;
+}
+
+
+const char *md_acct_user(const struct md_acct *acct)
+{
+	return acct ? acct->user : NULL;
+}
+
+
+const char *md_acct_domain(const struct md_acct *acct)
+{
+	return acct ? acct->domain : NULL;
+}
+
+
+void *md_acct_creds(const struct md_acct *acct)
+{
+	return acct ? acct->creds : NULL;
+}
+
+
+const char *md_acct_route(const struct md_acct *acct)
+{
+	return acct ? acct->route : NULL;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* libre side only: one SIP account and its registration (refresh, backoff
+ * after failures, no retry after a wrong password). Runs on the libre thread. */
+
+#include <re.h>
+
+struct md_acct;
+
+enum md_acct_state {
+	MD_ACCT_UNREGISTERED,
+	MD_ACCT_REGISTERING,
+	MD_ACCT_REGISTERED,
+	MD_ACCT_WRONG_PASSWORD,
+	MD_ACCT_FAILED,
+};
+
+struct md_acct_cfg {
+	const char *server;        /* host[:port] of registrar and proxy */
+	const char *user;
+	const char *domain;        /* NULL: the server's host */
+	const char *display_name;  /* may be NULL */
+	const char *password;      /* copied, wiped when the account goes */
+	enum sip_transp tp;
+	uint32_t expires;          /* seconds asked for in REGISTER */
+	uint32_t retry_min_ms;     /* first back-off after a failure */
+};
+
+/* @reason: the registrar's answer in words ("403 Forbidden") or the
+ * transport error; empty when there is none. */
+typedef void (md_acct_state_h)(enum md_acct_state state, uint16_t scode,
+			       const char *reason, void *arg);
+
+int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
+		  const struct md_acct_cfg *cfg, md_acct_state_h *stateh,
+		  void *arg);
+
+/* Starts (or restarts) registration. */
+int md_acct_register(struct md_acct *acct);
+
+enum md_acct_state md_acct_state(const struct md_acct *acct);
+
+/* For sessions that go through this account. */
+const char *md_acct_aor(const struct md_acct *acct);
+const char *md_acct_display_name(const struct md_acct *acct);
+const char *md_acct_user(const struct md_acct *acct);
+const char *md_acct_domain(const struct md_acct *acct);
+const char *md_acct_route(const struct md_acct *acct);
+/* Give md_acct_auth_handler with md_acct_creds() as its argument (mem_ref'd). */
+sip_auth_h md_acct_auth_handler;
+void *md_acct_creds(const struct md_acct *acct);

@@ -1,0 +1,1044 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-sip"
+
+#include "config.h"
+
+#include "md-sip-agent.h"
+#include "md-sip-private.h"
+
+#include <re.h>
+
+#include "md-media-codec.h"
+#include "md-sip-acct.h"
+#include "md-sip-sess.h"
+#include "md-sip-stack.h"
+
+#include <string.h>
+
+/* This file is the only one that moves data between the libre thread and
+ * the GLib main context: commands go in through a libre mqueue as owned
+ * MdSipCmd structs, events come out as owned MdSipEvent structs through
+ * g_main_context_invoke_full(). Everything named core_* runs on the libre
+ * thread; everything else on the main context. */
+
+enum {
+  SHUTDOWN_GRACE_MS = 3000,
+};
+
+typedef enum {
+  CMD_ADD_ACCOUNT,
+  CMD_REMOVE_ACCOUNT,
+  CMD_CALL,
+  CMD_ANSWER,
+  CMD_HANGUP,
+  CMD_HOLD,
+  CMD_INFO_DTMF,
+  CMD_SHUTDOWN,
+} MdSipCmdKind;
+
+typedef struct {
+  guint                id;        /* account or call */
+  guint                account_id;
+  char                *server;
+  char                *user;
+  char                *domain;
+  char                *display_name;
+  char                *password;
+  enum sip_transp      transport;
+  guint                expires_s;
+  char                *uri;
+  guint                rtp_port;
+  guint                no_answer_ms;
+  struct md_sdp_codec  codecs[MD_SDP_MAX_CODECS];
+  gsize                n_codecs;
+  gboolean             flag;
+  char                 digit;
+  guint                duration_ms;
+} MdSipCmd;
+
+typedef enum {
+  EV_ACCOUNT_STATE,
+  EV_CALL_INCOMING,
+  EV_CALL_RINGING,
+  EV_CALL_EARLY,
+  EV_CALL_ANSWERED,
+  EV_CALL_MODIFIED,
+  EV_CALL_DTMF,
+  EV_CALL_ENDED,
+  EV_STOPPED,
+} MdSipEventKind;
+
+/* Lets events find the agent, or learn it is gone, without the libre
+ * thread ever touching the GObject. */
+typedef struct {
+  GWeakRef agent;
+} MdSipAgentLink;
+
+typedef struct {
+  MdSipAgentLink    *link;
+  MdSipEventKind     kind;
+  guint              id;
+  int                state;        /* account state or end reason */
+  char              *text;         /* status, end detail, remote URI */
+  char               digit;
+  gboolean           has_media;
+  char               remote_address[64];
+  MdMediaParams      media;        /* .remote_address points into the above */
+  char               encoding[16];
+} MdSipEvent;
+
+/* Everything the libre thread owns. */
+typedef struct {
+  MdSipAgentLink    *link;
+  GMainContext      *context;
+  struct mqueue     *mqueue;
+  struct md_stack   *stack;
+  struct tmr         tmr_grace;
+  GHashTable        *accounts;     /* id → struct entry */
+  GHashTable        *sessions;     /* id → struct entry */
+  gint              *next_id;      /* shared with the main side, atomic */
+  struct sa          laddr;
+  /* start-up handshake with md_sip_agent_new() */
+  GMutex             lock;
+  GCond              cond;
+  gboolean           ready;
+  int                start_err;
+} MdSipCore;
+
+/* An account or session on the libre thread, found by id. */
+struct entry {
+  MdSipCore       *core;
+  guint            id;
+  struct md_acct  *acct;
+  struct md_sess  *sess;
+  struct tmr       tmr_remove;
+};
+
+struct _MdSipAgent
+{
+  GObject         parent_instance;
+
+  MdSipCore      *core;
+  GThread        *thread;
+  gint            next_id;
+  gboolean        running;
+  char           *local_address;
+  guint           local_port;
+  GHashTable     *accounts;       /* id → MdSipAccount */
+  GHashTable     *calls;          /* id → MdSipCall (until it ends) */
+  GList          *shutdown_tasks;
+};
+
+G_DEFINE_TYPE (MdSipAgent, md_sip_agent, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_INCOMING_CALL,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (md-sip-error-quark, md_sip_error)
+
+static void
+md_sip_cmd_free (MdSipCmd *cmd)
+{
+  if (cmd->password)
+    memset (cmd->password, 0, strlen (cmd->password));
+  g_free (cmd->password);
+  g_free (cmd->server);
+  g_free (cmd->user);
+  g_free (cmd->domain);
+  g_free (cmd->display_name);
+  g_free (cmd->uri);
+  g_free (cmd);
+}
+
+static void
+md_sip_agent_link_clear (MdSipAgentLink *link)
+{
+  g_weak_ref_clear (&link->agent);
+}
+
+static void
+md_sip_event_free (gpointer data)
+{
+  MdSipEvent *ev = data;
+
+  g_atomic_rc_box_release_full (ev->link, (GDestroyNotify) md_sip_agent_link_clear);
+  g_free (ev->text);
+  g_free (ev);
+}
+
+/* ---- libre thread ------------------------------------------------------ */
+
+static gboolean on_event (gpointer data);
+
+static void
+core_entry_unref (gpointer entry)
+{
+  mem_deref (entry);
+}
+
+static MdSipEvent *
+core_event_new (MdSipCore      *core,
+                MdSipEventKind  kind,
+                guint           id)
+{
+  MdSipEvent *ev = g_new0 (MdSipEvent, 1);
+
+  ev->link = g_atomic_rc_box_acquire (core->link);
+  ev->kind = kind;
+  ev->id = id;
+  return ev;
+}
+
+static void
+core_post (MdSipCore  *core,
+           MdSipEvent *ev)
+{
+  g_main_context_invoke_full (core->context, G_PRIORITY_DEFAULT,
+                              on_event, ev, md_sip_event_free);
+}
+
+static void
+entry_destructor (void *arg)
+{
+  struct entry *entry = arg;
+
+  tmr_cancel (&entry->tmr_remove);
+  mem_deref (entry->sess);
+  mem_deref (entry->acct);
+}
+
+static struct entry *
+core_entry_new (MdSipCore *core,
+                guint      id)
+{
+  struct entry *entry = mem_zalloc (sizeof (*entry), entry_destructor);
+
+  if (!entry)
+    return NULL;
+
+  entry->core = core;
+  entry->id = id;
+  tmr_init (&entry->tmr_remove);
+  return entry;
+}
+
+static void
+core_remove_session (void *arg)
+{
+  struct entry *entry = arg;
+
+  g_hash_table_remove (entry->core->sessions, GUINT_TO_POINTER (entry->id));
+}
+
+static void
+core_fill_media (MdSipEvent                *ev,
+                 const struct md_sdp_media *media)
+{
+  ev->has_media = TRUE;
+  sa_ntop (&media->raddr, ev->remote_address, sizeof (ev->remote_address));
+  g_strlcpy (ev->encoding, media->codec.encoding, sizeof (ev->encoding));
+  ev->media.remote_rtp_port = sa_port (&media->raddr);
+  ev->media.remote_rtcp_port = media->rtcp_port;
+  ev->media.codec.payload_type = media->codec.pt;
+  ev->media.codec.clock_rate = media->codec.srate;
+  ev->media.codec.channels = media->codec.ch;
+  ev->media.telephone_event_pt = media->telev_pt;
+  ev->media.ptime_ms = 20;
+  ev->media.send = media->send;
+  ev->media.receive = media->recv;
+}
+
+static MdSipEndReason
+core_end_reason (enum md_sess_end end)
+{
+  switch (end)
+    {
+    case MD_SESS_END_LOCAL:       return MD_SIP_END_HUNG_UP;
+    case MD_SESS_END_REMOTE:      return MD_SIP_END_REMOTE_HANGUP;
+    case MD_SESS_END_BUSY:        return MD_SIP_END_BUSY;
+    case MD_SESS_END_DECLINED:    return MD_SIP_END_DECLINED;
+    case MD_SESS_END_NO_ANSWER:   return MD_SIP_END_NO_ANSWER;
+    case MD_SESS_END_AUTH:        return MD_SIP_END_WRONG_PASSWORD;
+    case MD_SESS_END_UNREACHABLE: return MD_SIP_END_UNREACHABLE;
+    case MD_SESS_END_NO_CODEC:    return MD_SIP_END_NO_COMMON_CODEC;
+    case MD_SESS_END_BAD_ANSWER:  return MD_SIP_END_BAD_ANSWER;
+    case MD_SESS_END_NONE:
+    case MD_SESS_END_FAILED:
+    default:                      return MD_SIP_END_FAILED;
+    }
+}
+
+static void
+core_sess_event (const struct md_sess_event *sev,
+                 void                       *arg)
+{
+  struct entry *entry = arg;
+  MdSipCore *core = entry->core;
+  MdSipEvent *ev;
+
+  switch (sev->kind)
+    {
+    case MD_SESS_RINGING:
+      ev = core_event_new (core, EV_CALL_RINGING, entry->id);
+      break;
+    case MD_SESS_EARLY:
+      ev = core_event_new (core, EV_CALL_EARLY, entry->id);
+      core_fill_media (ev, sev->media);
+      break;
+    case MD_SESS_ANSWERED:
+      ev = core_event_new (core, EV_CALL_ANSWERED, entry->id);
+      core_fill_media (ev, sev->media);
+      break;
+    case MD_SESS_MODIFIED:
+      ev = core_event_new (core, EV_CALL_MODIFIED, entry->id);
+      core_fill_media (ev, sev->media);
+      break;
+    case MD_SESS_DTMF:
+      ev = core_event_new (core, EV_CALL_DTMF, entry->id);
+      ev->digit = sev->digit;
+      break;
+    case MD_SESS_ENDED:
+    default:
+      ev = core_event_new (core, EV_CALL_ENDED, entry->id);
+      ev->state = core_end_reason (sev->end);
+      ev->text = g_strdup (sev->text);
+      /* Not from inside libre's own handler: on the next loop turn. */
+      tmr_start (&entry->tmr_remove, 0, core_remove_session, entry);
+      break;
+    }
+
+  core_post (core, ev);
+}
+
+static void
+core_acct_state (enum md_acct_state state,
+                 uint16_t           scode,
+                 const char        *reason,
+                 void              *arg)
+{
+  struct entry *entry = arg;
+  MdSipEvent *ev = core_event_new (entry->core, EV_ACCOUNT_STATE, entry->id);
+
+  (void) scode;
+  ev->state = (int) state;
+  ev->text = g_strdup (reason);
+  core_post (entry->core, ev);
+}
+
+static void
+core_add_account (MdSipCore *core,
+                  MdSipCmd  *cmd)
+{
+  struct md_acct_cfg cfg = {
+    .server = cmd->server,
+    .user = cmd->user,
+    .domain = cmd->domain,
+    .display_name = cmd->display_name,
+    .password = cmd->password,
+    .tp = cmd->transport,
+    .expires = cmd->expires_s,
+  };
+  struct entry *entry = core_entry_new (core, cmd->id);
+  int err;
+
+  if (!entry)
+    return;
+
+  err = md_acct_alloc (&entry->acct, md_stack_sip (core->stack), &cfg,
+                       core_acct_state, entry);
+  if (err)
+    {
+      core_acct_state (MD_ACCT_FAILED, 0, "cannot set up the account", entry);
+      mem_deref (entry);
+      return;
+    }
+
+  g_hash_table_insert (core->accounts, GUINT_TO_POINTER (cmd->id), entry);
+  (void) md_acct_register (entry->acct);
+}
+
+static void
+core_call (MdSipCore *core,
+           MdSipCmd  *cmd)
+{
+  struct md_sess_params prm = {
+    .uri = cmd->uri,
+    .rtp_port = cmd->rtp_port,
+    .codecs = cmd->codecs,
+    .n_codecs = cmd->n_codecs,
+    .no_answer_ms = cmd->no_answer_ms,
+  };
+  struct entry *acct_entry = NULL;
+  struct entry *entry = core_entry_new (core, cmd->id);
+  int err;
+
+  if (!entry)
+    return;
+
+  if (cmd->account_id)
+    acct_entry = g_hash_table_lookup (core->accounts, GUINT_TO_POINTER (cmd->account_id));
+
+  g_hash_table_insert (core->sessions, GUINT_TO_POINTER (cmd->id), entry);
+
+  err = md_sess_connect (&entry->sess, core->stack,
+                         acct_entry ? acct_entry->acct : NULL, &prm,
+                         core_sess_event, entry);
+  if (err)
+    {
+      struct md_sess_event sev = {
+        .kind = MD_SESS_ENDED,
+        .end = MD_SESS_END_UNREACHABLE,
+        .text = "cannot send the INVITE",
+      };
+      core_sess_event (&sev, entry);
+    }
+}
+
+static void
+core_incoming (const struct sip_msg *msg,
+               void                 *arg)
+{
+  MdSipCore *core = arg;
+  guint id = (guint) g_atomic_int_add (core->next_id, 1);
+  struct entry *entry = core_entry_new (core, id);
+  char from[256] = "";
+  MdSipEvent *ev;
+
+  if (!entry)
+    return;
+
+  if (md_sess_incoming (&entry->sess, core->stack, msg, from, sizeof (from),
+                        core_sess_event, entry))
+    {
+      mem_deref (entry);
+      return;
+    }
+
+  g_hash_table_insert (core->sessions, GUINT_TO_POINTER (id), entry);
+  ev = core_event_new (core, EV_CALL_INCOMING, id);
+  ev->text = g_strdup (from);
+  core_post (core, ev);
+}
+
+static void
+core_stop_loop (void *arg)
+{
+  re_cancel ();
+}
+
+static void
+core_stack_exit (void *arg)
+{
+  re_cancel ();
+}
+
+static void
+core_shutdown (MdSipCore *core)
+{
+  GHashTableIter iter;
+  gpointer value;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+
+  /* Hanging up posts "ended" and schedules removal; collect first. */
+  g_hash_table_iter_init (&iter, core->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (sessions, value);
+  for (guint i = 0; i < sessions->len; i++)
+    md_sess_hangup (((struct entry *) sessions->pdata[i])->sess);
+
+  /* Freeing an account sends its unREGISTER. */
+  g_hash_table_remove_all (core->accounts);
+
+  tmr_start (&core->tmr_grace, SHUTDOWN_GRACE_MS, core_stop_loop, core);
+  md_stack_close (core->stack);
+}
+
+static struct entry *
+core_session (MdSipCore *core,
+              guint      id)
+{
+  return g_hash_table_lookup (core->sessions, GUINT_TO_POINTER (id));
+}
+
+static void
+core_command (int   id,
+              void *data,
+              void *arg)
+{
+  MdSipCore *core = arg;
+  MdSipCmd *cmd = data;
+  struct entry *entry;
+
+  switch ((MdSipCmdKind) id)
+    {
+    case CMD_ADD_ACCOUNT:
+      core_add_account (core, cmd);
+      break;
+    case CMD_REMOVE_ACCOUNT:
+      g_hash_table_remove (core->accounts, GUINT_TO_POINTER (cmd->id));
+      break;
+    case CMD_CALL:
+      core_call (core, cmd);
+      break;
+    case CMD_ANSWER:
+      if ((entry = core_session (core, cmd->id)))
+        {
+          struct md_sess_params prm = {
+            .rtp_port = cmd->rtp_port,
+            .codecs = cmd->codecs,
+            .n_codecs = cmd->n_codecs,
+          };
+          if (md_sess_answer (entry->sess, &prm))
+            md_sess_hangup (entry->sess);
+        }
+      break;
+    case CMD_HANGUP:
+      if ((entry = core_session (core, cmd->id)))
+        md_sess_hangup (entry->sess);
+      break;
+    case CMD_HOLD:
+      if ((entry = core_session (core, cmd->id)))
+        (void) md_sess_hold (entry->sess, cmd->flag);
+      break;
+    case CMD_INFO_DTMF:
+      if ((entry = core_session (core, cmd->id)))
+        (void) md_sess_send_info_dtmf (entry->sess, cmd->digit, cmd->duration_ms);
+      break;
+    case CMD_SHUTDOWN:
+      core_shutdown (core);
+      break;
+    default:
+      break;
+    }
+
+  md_sip_cmd_free (cmd);
+}
+
+static void
+core_signal_ready (MdSipCore *core,
+                   int        err)
+{
+  g_mutex_lock (&core->lock);
+  core->start_err = err;
+  core->ready = TRUE;
+  g_cond_signal (&core->cond);
+  g_mutex_unlock (&core->lock);
+}
+
+static gpointer
+core_thread (gpointer data)
+{
+  MdSipCore *core = data;
+  int err;
+
+  err = re_thread_init ();
+  if (!err)
+    err = mqueue_alloc (&core->mqueue, core_command, core);
+  if (!err)
+    err = md_stack_alloc (&core->stack, &core->laddr, core_incoming,
+                          core_stack_exit, core);
+  if (!err)
+    core->laddr = *md_stack_laddr (core->stack);
+
+  tmr_init (&core->tmr_grace);
+  core->accounts = g_hash_table_new_full (NULL, NULL, NULL, core_entry_unref);
+  core->sessions = g_hash_table_new_full (NULL, NULL, NULL, core_entry_unref);
+
+  core_signal_ready (core, err);
+
+  if (!err)
+    re_main (NULL);
+
+  tmr_cancel (&core->tmr_grace);
+  g_hash_table_destroy (core->sessions);
+  g_hash_table_destroy (core->accounts);
+  core->stack = mem_deref (core->stack);
+  core->mqueue = mem_deref (core->mqueue);
+  re_thread_close ();
+
+  if (!err)
+    core_post (core, core_event_new (core, EV_STOPPED, 0));
+
+  return NULL;
+}
+
+/* ---- main context ------------------------------------------------------ */
+
+static void
+md_sip_agent_push (MdSipAgent   *self,
+                   MdSipCmdKind  kind,
+                   MdSipCmd     *cmd)
+{
+  if (!self->running || mqueue_push (self->core->mqueue, (int) kind, cmd) != 0)
+    md_sip_cmd_free (cmd);
+}
+
+static void
+md_sip_agent_fill_codecs (MdSipCmd *cmd)
+{
+  guint n = 0;
+  const MdMediaCodec *codecs = md_media_codec_get_supported (&n);
+
+  for (guint i = 0; i < n && cmd->n_codecs < MD_SDP_MAX_CODECS; i++)
+    {
+      struct md_sdp_codec *c = &cmd->codecs[cmd->n_codecs++];
+
+      g_strlcpy (c->encoding, codecs[i].encoding, sizeof (c->encoding));
+      /* Static payload types (0, 8, 9) are kept; others are numbered in the offer. */
+      c->pt = codecs[i].payload_type < 96 ? (int) codecs[i].payload_type : -1;
+      c->srate = codecs[i].clock_rate;
+      c->ch = (uint8_t) codecs[i].channels;
+    }
+}
+
+static void
+md_sip_agent_stopped (MdSipAgent *self)
+{
+  GList *tasks;
+
+  if (self->thread)
+    g_thread_join (g_steal_pointer (&self->thread));
+  self->running = FALSE;
+
+  tasks = g_steal_pointer (&self->shutdown_tasks);
+  for (GList *l = tasks; l; l = l->next)
+    {
+      g_task_return_boolean (l->data, TRUE);
+      g_object_unref (l->data);
+    }
+  g_list_free (tasks);
+}
+
+static void
+md_sip_agent_handle_call_event (MdSipAgent *self,
+                                MdSipEvent *ev)
+{
+  MdSipCall *call = g_hash_table_lookup (self->calls, GUINT_TO_POINTER (ev->id));
+
+  if (!call)
+    return;
+
+  if (ev->has_media)
+    {
+      ev->media.remote_address = ev->remote_address;
+      ev->media.codec.encoding = ev->encoding;
+      _md_sip_call_set_media (call, &ev->media);
+    }
+
+  switch (ev->kind)
+    {
+    case EV_CALL_RINGING:
+      _md_sip_call_emit (call, "ringing");
+      break;
+    case EV_CALL_EARLY:
+      _md_sip_call_emit (call, "early");
+      break;
+    case EV_CALL_ANSWERED:
+      _md_sip_call_emit (call, "answered");
+      break;
+    case EV_CALL_MODIFIED:
+      _md_sip_call_emit (call, "modified");
+      break;
+    case EV_CALL_DTMF:
+      _md_sip_call_dtmf (call, ev->digit);
+      break;
+    case EV_CALL_ENDED:
+      {
+        g_autoptr(MdSipCall) ended = g_object_ref (call);
+
+        g_hash_table_remove (self->calls, GUINT_TO_POINTER (ev->id));
+        _md_sip_call_end (ended, (MdSipEndReason) ev->state, ev->text);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static gboolean
+on_event (gpointer data)
+{
+  MdSipEvent *ev = data;
+  g_autoptr(MdSipAgent) self = g_weak_ref_get (&ev->link->agent);
+  MdSipAccount *account;
+
+  if (!self)
+    return G_SOURCE_REMOVE;
+
+  switch (ev->kind)
+    {
+    case EV_ACCOUNT_STATE:
+      account = g_hash_table_lookup (self->accounts, GUINT_TO_POINTER (ev->id));
+      if (account)
+        _md_sip_account_set_state (account, (MdSipAccountState) ev->state, ev->text);
+      break;
+
+    case EV_CALL_INCOMING:
+      {
+        g_autoptr(MdSipCall) call = _md_sip_call_new (self, ev->id, TRUE, ev->text);
+
+        g_hash_table_insert (self->calls, GUINT_TO_POINTER (ev->id), g_object_ref (call));
+        g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
+      }
+      break;
+
+    case EV_STOPPED:
+      md_sip_agent_stopped (self);
+      break;
+
+    default:
+      md_sip_agent_handle_call_event (self, ev);
+      break;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the thread and waits for it, for when nobody asked to shut down. */
+static void
+md_sip_agent_stop_now (MdSipAgent *self)
+{
+  if (!self->thread)
+    return;
+
+  md_sip_agent_push (self, CMD_SHUTDOWN, g_new0 (MdSipCmd, 1));
+  self->running = FALSE;
+  g_thread_join (g_steal_pointer (&self->thread));
+}
+
+static void
+md_sip_agent_dispose (GObject *object)
+{
+  MdSipAgent *self = MD_SIP_AGENT (object);
+
+  md_sip_agent_stop_now (self);
+  g_clear_pointer (&self->calls, g_hash_table_unref);
+  g_clear_pointer (&self->accounts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (md_sip_agent_parent_class)->dispose (object);
+}
+
+static void
+md_sip_core_free (MdSipCore *core)
+{
+  g_atomic_rc_box_release_full (core->link, (GDestroyNotify) md_sip_agent_link_clear);
+  g_main_context_unref (core->context);
+  g_mutex_clear (&core->lock);
+  g_cond_clear (&core->cond);
+  g_free (core);
+}
+
+static void
+md_sip_agent_finalize (GObject *object)
+{
+  MdSipAgent *self = MD_SIP_AGENT (object);
+
+  g_clear_pointer (&self->core, md_sip_core_free);
+  g_free (self->local_address);
+
+  G_OBJECT_CLASS (md_sip_agent_parent_class)->finalize (object);
+}
+
+static void
+md_sip_agent_class_init (MdSipAgentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = md_sip_agent_dispose;
+  object_class->finalize = md_sip_agent_finalize;
+
+  signals[SIGNAL_INCOMING_CALL] =
+    g_signal_new ("incoming-call", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MD_TYPE_SIP_CALL);
+}
+
+static void
+md_sip_agent_init (MdSipAgent *self)
+{
+  self->next_id = 1;
+  self->accounts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->calls = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+static gpointer
+md_sip_libre_init (gpointer data)
+{
+  /* Process-wide (sockets, OpenSSL); libre keeps it until exit. */
+  return GINT_TO_POINTER (libre_init ());
+}
+
+MdSipAgent *
+md_sip_agent_new (const char  *local_address,
+                  GError     **error)
+{
+  static GOnce libre_once = G_ONCE_INIT;
+  g_autoptr(MdSipAgent) self = NULL;
+  MdSipCore *core;
+  char addr[64];
+  int err;
+
+  g_return_val_if_fail (local_address != NULL, NULL);
+
+  if (GPOINTER_TO_INT (g_once (&libre_once, md_sip_libre_init, NULL)) != 0)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
+                   "The SIP library could not start");
+      return NULL;
+    }
+
+  self = g_object_new (MD_TYPE_SIP_AGENT, NULL);
+  core = self->core = g_new0 (MdSipCore, 1);
+  core->link = g_atomic_rc_box_new0 (MdSipAgentLink);
+  g_weak_ref_init (&core->link->agent, self);
+  core->context = g_main_context_ref_thread_default ();
+  core->next_id = &self->next_id;
+  g_mutex_init (&core->lock);
+  g_cond_init (&core->cond);
+
+  if (sa_set_str (&core->laddr, local_address, 0) != 0)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,
+                   "“%s” is not a local IP address", local_address);
+      return NULL;
+    }
+
+  self->thread = g_thread_new ("md-sip", core_thread, core);
+
+  g_mutex_lock (&core->lock);
+  while (!core->ready)
+    g_cond_wait (&core->cond, &core->lock);
+  err = core->start_err;
+  g_mutex_unlock (&core->lock);
+
+  if (err != 0)
+    {
+      g_thread_join (g_steal_pointer (&self->thread));
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
+                   "Cannot listen for SIP on %s: %s", local_address, g_strerror (err));
+      return NULL;
+    }
+
+  self->running = TRUE;
+  sa_ntop (&core->laddr, addr, sizeof (addr));
+  self->local_address = g_strdup (addr);
+  self->local_port = sa_port (&core->laddr);
+  g_debug ("SIP listening on %s port %u", self->local_address, self->local_port);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+md_sip_agent_get_local_address (MdSipAgent *self)
+{
+  g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
+  return self->local_address;
+}
+
+guint
+md_sip_agent_get_local_port (MdSipAgent *self)
+{
+  g_return_val_if_fail (MD_IS_SIP_AGENT (self), 0);
+  return self->local_port;
+}
+
+/* The host of "host", "host:port", "[v6]:port", as the SIP side reads it. */
+static char *
+md_sip_agent_host_of (const char *server)
+{
+  const char *end;
+
+  if (server[0] == '[' && (end = strchr (server, ']')))
+    return g_strndup (server, (gsize) (end - server + 1));
+
+  end = strchr (server, ':');
+  if (end && !strchr (end + 1, ':'))
+    return g_strndup (server, (gsize) (end - server));
+
+  return g_strdup (server);
+}
+
+MdSipAccount *
+md_sip_agent_add_account (MdSipAgent               *self,
+                          const MdSipAccountConfig *config,
+                          GError                  **error)
+{
+  MdSipCmd *cmd;
+  MdSipAccount *account;
+  g_autofree char *domain = NULL;
+  enum sip_transp transport = SIP_TRANSP_UDP;
+
+  g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
+  g_return_val_if_fail (config && config->name && config->server && config->user, NULL);
+
+  if (!self->running)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, "SIP has shut down");
+      return NULL;
+    }
+
+  if (config->transport && md_stack_transp_parse (config->transport, &transport) != 0)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_UNSUPPORTED,
+                   "Transport “%s” is not supported (use udp or tcp)", config->transport);
+      return NULL;
+    }
+
+  cmd = g_new0 (MdSipCmd, 1);
+  cmd->id = (guint) g_atomic_int_add (&self->next_id, 1);
+  cmd->server = g_strdup (config->server);
+  cmd->user = g_strdup (config->user);
+  cmd->domain = g_strdup (config->domain);
+  cmd->display_name = g_strdup (config->display_name);
+  cmd->password = g_strdup (config->password);
+  cmd->transport = transport;
+  cmd->expires_s = config->expires_s;
+
+  if (config->domain && *config->domain)
+    domain = g_strdup (config->domain);
+  else
+    domain = md_sip_agent_host_of (config->server);
+  account = _md_sip_account_new (self, cmd->id, config->name, domain);
+  g_hash_table_insert (self->accounts, GUINT_TO_POINTER (cmd->id), g_object_ref (account));
+  md_sip_agent_push (self, CMD_ADD_ACCOUNT, cmd);
+
+  return account;
+}
+
+void
+md_sip_agent_remove_account (MdSipAgent   *self,
+                             MdSipAccount *account)
+{
+  MdSipCmd *cmd;
+
+  g_return_if_fail (MD_IS_SIP_AGENT (self));
+  g_return_if_fail (MD_IS_SIP_ACCOUNT (account));
+
+  cmd = g_new0 (MdSipCmd, 1);
+  cmd->id = _md_sip_account_get_id (account);
+  md_sip_agent_push (self, CMD_REMOVE_ACCOUNT, cmd);
+  g_hash_table_remove (self->accounts, GUINT_TO_POINTER (cmd->id));
+}
+
+MdSipCall *
+md_sip_agent_call (MdSipAgent   *self,
+                   MdSipAccount *account,
+                   const char   *uri,
+                   guint         local_rtp_port,
+                   guint         no_answer_ms,
+                   GError      **error)
+{
+  MdSipCmd *cmd;
+  MdSipCall *call;
+
+  g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (!self->running)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, "SIP has shut down");
+      return NULL;
+    }
+
+  cmd = g_new0 (MdSipCmd, 1);
+  cmd->id = (guint) g_atomic_int_add (&self->next_id, 1);
+  cmd->account_id = account ? _md_sip_account_get_id (account) : 0;
+  cmd->uri = g_strdup (uri);
+  cmd->rtp_port = local_rtp_port;
+  cmd->no_answer_ms = no_answer_ms;
+  md_sip_agent_fill_codecs (cmd);
+
+  call = _md_sip_call_new (self, cmd->id, FALSE, uri);
+  g_hash_table_insert (self->calls, GUINT_TO_POINTER (cmd->id), g_object_ref (call));
+  md_sip_agent_push (self, CMD_CALL, cmd);
+
+  return call;
+}
+
+void
+_md_sip_agent_answer (MdSipAgent *self,
+                      guint       call_id,
+                      guint       local_rtp_port)
+{
+  MdSipCmd *cmd = g_new0 (MdSipCmd, 1);
+
+  cmd->id = call_id;
+  cmd->rtp_port = local_rtp_port;
+  md_sip_agent_fill_codecs (cmd);
+  md_sip_agent_push (self, CMD_ANSWER, cmd);
+}
+
+void
+_md_sip_agent_hangup (MdSipAgent *self,
+                      guint       call_id)
+{
+  MdSipCmd *cmd = g_new0 (MdSipCmd, 1);
+
+  cmd->id = call_id;
+  md_sip_agent_push (self, CMD_HANGUP, cmd);
+}
+
+void
+_md_sip_agent_hold (MdSipAgent *self,
+                    guint       call_id,
+                    gboolean    hold)
+{
+  MdSipCmd *cmd = g_new0 (MdSipCmd, 1);
+
+  cmd->id = call_id;
+  cmd->flag = hold;
+  md_sip_agent_push (self, CMD_HOLD, cmd);
+}
+
+void
+_md_sip_agent_info_dtmf (MdSipAgent *self,
+                         guint       call_id,
+                         char        digit,
+                         guint       duration_ms)
+{
+  MdSipCmd *cmd = g_new0 (MdSipCmd, 1);
+
+  cmd->id = call_id;
+  cmd->digit = digit;
+  cmd->duration_ms = duration_ms;
+  md_sip_agent_push (self, CMD_INFO_DTMF, cmd);
+}
+
+void
+md_sip_agent_shutdown_async (MdSipAgent          *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MD_IS_SIP_AGENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, md_sip_agent_shutdown_async);
+
+  if (!self->thread)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  self->shutdown_tasks = g_list_prepend (self->shutdown_tasks, g_steal_pointer (&task));
+  if (self->running)
+    {
+      md_sip_agent_push (self, CMD_SHUTDOWN, g_new0 (MdSipCmd, 1));
+      /* No new commands: the mqueue goes away with the thread. */
+      self->running = FALSE;
+    }
+}
+
+gboolean
+md_sip_agent_shutdown_finish (MdSipAgent    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

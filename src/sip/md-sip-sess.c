@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "md-sip-sess.h"
+
+#include <string.h>
+
+#define ALLOW_HDR "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n"
+
+struct md_sess {
+	struct sipsess *sess;
+	struct md_stack *stack;
+	struct sdp_session *sdp;
+	struct sdp_media *sdp_media;
+	struct md_sdp_media media;
+	struct mbuf *offer;           /* an incoming INVITE's SDP */
+	struct tmr tmr_no_answer;
+	enum md_sess_end end;
+	bool answered;
+	bool incoming;
+	bool ended;
+	md_sess_event_h *eh;
+	void *arg;
+};
+
+
+static void destructor(void *arg)
+{
+	struct md_sess *sess = arg;
+
+	tmr_cancel(&sess->tmr_no_answer);
+	mem_deref(sess->sess);
+	mem_deref(sess->sdp);
+	mem_deref(sess->offer);
+	mem_deref(sess->stack);
+}
+
+
+static void emit(struct md_sess *sess, enum md_sess_event_kind kind,
+		 const struct md_sdp_media *media)
+{
+	struct md_sess_event ev = { .kind = kind, .media = media };
+
+	sess->eh(&ev, sess->arg);
+}
+
+
+/* Last thing a path does: the owner may free @sess in the handler. */
+static void emit_ended(struct md_sess *sess, enum md_sess_end end,
+		       uint16_t scode, const char *text)
+{
+	struct md_sess_event ev = {
+		.kind = MD_SESS_ENDED,
+		.end = end,
+		.scode = scode,
+		.text = text,
+	};
+
+	if (sess->ended)
+		return;
+
+	sess->ended = true;
+	tmr_cancel(&sess->tmr_no_answer);
+	sess->eh(&ev, sess->arg);
+}
+
+
+static enum md_sess_end end_from_status(uint16_t scode)
+{
+	switch (scode) {
+
+	case 486:
+	case 600:
+		return MD_SESS_END_BUSY;
+
+	case 603:
+		return MD_SESS_END_DECLINED;
+
+	case 408:
+	case 480:
+		return MD_SESS_END_NO_ANSWER;
+
+	case 401:
+	case 403:
+	case 407:
+		return MD_SESS_END_AUTH;
+
+	case 488:
+	case 606:
+		return MD_SESS_END_NO_CODEC;
+
+	default:
+		return MD_SESS_END_FAILED;
+	}
+}
+
+
+static int negotiate(struct md_sess *sess, const struct sip_msg *msg,
+		     bool offer)
+{
+	int err;
+
+	if (!msg_ctype_cmp(&msg->ctyp, "application", "sdp") ||
+	    !mbuf_get_left(msg->mb)) {
+		sess->end = MD_SESS_END_BAD_ANSWER;
+		return EBADMSG;
+	}
+
+	err = md_sdp_negotiate(sess->sdp, sess->sdp_media, msg->mb, offer,
+			       &sess->media);
+	if (err == ENOENT)
+		sess->end = MD_SESS_END_NO_CODEC;
+	else if (err)
+		sess->end = MD_SESS_END_BAD_ANSWER;
+
+	return err;
+}
+
+
+static int offer_handler(struct mbuf **descp, const struct sip_msg *msg,
+			 void *arg)
+{
+	struct md_sess *sess = arg;
+	int err;
+
+	/* A re-INVITE: hold, resume or a new address. */
+	err = negotiate(sess, msg, true);
+	if (err) {
+		sess->end = MD_SESS_END_NONE;
+		return err;
+	}
+
+	err = sdp_encode(descp, sess->sdp, false);
+	if (err)
+		return err;
+
+	emit(sess, MD_SESS_MODIFIED, &sess->media);
+
+	return 0;
+}
+
+
+static int answer_handler(const struct sip_msg *msg, void *arg)
+{
+	struct md_sess *sess = arg;
+
+	return negotiate(sess, msg, false);
+}
+
+
+static void progress_handler(const struct sip_msg *msg, void *arg)
+{
+	struct md_sess *sess = arg;
+
+	if (msg->scode == 183 &&
+	    msg_ctype_cmp(&msg->ctyp, "application", "sdp") &&
+	    mbuf_get_left(msg->mb) &&
+	    !md_sdp_negotiate(sess->sdp, sess->sdp_media, msg->mb, false,
+			      &sess->media)) {
+		emit(sess, MD_SESS_EARLY, &sess->media);
+		return;
+	}
+
+	if (msg->scode == 180 || msg->scode == 183)
+		emit(sess, MD_SESS_RINGING, NULL);
+}
+
+
+static void estab_handler(const struct sip_msg *msg, void *arg)
+{
+	struct md_sess *sess = arg;
+	(void)msg;
+
+	tmr_cancel(&sess->tmr_no_answer);
+	sess->answered = true;
+	emit(sess, MD_SESS_ANSWERED, &sess->media);
+}
+
+
+static char dtmf_relay_digit(const struct sip_msg *msg)
+{
+	struct pl signal;
+
+	if (!msg_ctype_cmp(&msg->ctyp, "application", "dtmf-relay"))
+		return 0;
+
+	if (re_regex((char *)mbuf_buf(msg->mb), mbuf_get_left(msg->mb),
+		     "Signal=[ ]*[0-9*#]1", NULL, &signal))
+		return 0;
+
+	return signal.p[0];
+}
+
+
+static void info_handler(struct sip *sip, const struct sip_msg *msg,
+			 void *arg)
+{
+	struct md_sess *sess = arg;
+	struct md_sess_event ev = { .kind = MD_SESS_DTMF };
+
+	ev.digit = dtmf_relay_digit(msg);
+	if (!ev.digit) {
+		(void)sip_reply(sip, msg, 415, "Unsupported Media Type");
+		return;
+	}
+
+	(void)sip_reply(sip, msg, 200, "OK");
+	sess->eh(&ev, sess->arg);
+}
+
+
+static void close_handler(int err, const struct sip_msg *msg, void *arg)
+{
+	struct md_sess *sess = arg;
+	enum md_sess_end end = sess->end;
+	char text[128] = "";
+
+	if (msg && !msg->req)
+		re_snprintf(text, sizeof(text), "%u %r", msg->scode,
+			    &msg->reason);
+	else if (err)
+		re_snprintf(text, sizeof(text), "%m", err);
+
+	if (end == MD_SESS_END_NONE) {
+		if (msg && !msg->req && msg->scode >= 300)
+			end = end_from_status(msg->scode);
+		else if (err)
+			end = MD_SESS_END_UNREACHABLE;
+		else
+			end = MD_SESS_END_REMOTE;
+	}
+
+	emit_ended(sess, end, msg && !msg->req ? msg->scode : 0, text);
+}
+
+
+static void no_answer_handler(void *arg)
+{
+	struct md_sess *sess = arg;
+
+	/* Freeing the pending INVITE sends CANCEL. */
+	sess->sess = mem_deref(sess->sess);
+	emit_ended(sess, MD_SESS_END_NO_ANSWER, 0, "");
+}
+
+
+static int sess_alloc(struct md_sess **sessp, struct md_stack *stack,
+		      md_sess_event_h *eh, void *arg)
+{
+	struct md_sess *sess;
+
+	sess = mem_zalloc(sizeof(*sess), destructor);
+	if (!sess)
+		return ENOMEM;
+
+	sess->stack = mem_ref(stack);
+	sess->eh = eh;
+	sess->arg = arg;
+	tmr_init(&sess->tmr_no_answer);
+
+	*sessp = sess;
+
+	return 0;
+}
+
+
+int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
+		    struct md_acct *acct, const struct md_sess_params *prm,
+		    md_sess_event_h *eh, void *arg)
+{
+	struct md_sess *sess = NULL;
+	struct mbuf *desc = NULL;
+	const char *routev[1];
+	char *from = NULL;
+	const char *cuser;
+	int err;
+
+	if (!sessp || !stack || !prm || !prm->uri || !eh)
+		return EINVAL;
+
+	err = sess_alloc(&sess, stack, eh, arg);
+	if (err)
+		return err;
+
+	err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
+			   md_stack_laddr(stack), prm->rtp_port,
+			   prm->codecs, prm->n_codecs);
+	if (err)
+		goto out;
+
+	err = sdp_encode(&desc, sess->sdp, true);
+	if (err)
+		goto out;
+
+	if (acct) {
+		err = str_dup(&from, md_acct_aor(acct));
+		cuser = md_acct_user(acct);
+		routev[0] = md_acct_route(acct);
+	}
+	else {
+		/* No account: an anonymous caller at our own address. */
+		err = re_sdprintf(&from, "sip:meetdial@%J",
+				  md_stack_laddr(stack));
+		cuser = "meetdial";
+	}
+	if (err)
+		goto out;
+
+	err = sipsess_connect(&sess->sess, md_stack_sock(stack), prm->uri,
+			      acct ? md_acct_display_name(acct) : NULL,
+			      from, cuser, acct ? routev : NULL, acct ? 1 : 0,
+			      "application/sdp", desc,
+			      acct ? md_acct_auth_handler : NULL,
+			      acct ? md_acct_creds(acct) : NULL, acct != NULL,
+			      offer_handler, answer_handler, progress_handler,
+			      estab_handler, info_handler, NULL,
+			      close_handler, sess, ALLOW_HDR);
+	if (err)
+		goto out;
+
+	if (prm->no_answer_ms)
+		tmr_start(&sess->tmr_no_answer, prm->no_answer_ms,
+			  no_answer_handler, sess);
+
+ out:
+	mem_deref(desc);
+	mem_deref(from);
+
+	if (err)
+		mem_deref(sess);
+	else
+		*sessp = sess;
+
+	return err;
+}
+
+
+int md_sess_incoming(struct md_sess **sessp, struct md_stack *stack,
+		     const struct sip_msg *msg, char *from, size_t from_size,
+		     md_sess_event_h *eh, void *arg)
+{
+	struct md_sess *sess = NULL;
+	int err;
+
+	if (!sessp || !stack || !msg || !eh)
+		return EINVAL;
+
+	/* We only answer offers; an INVITE without SDP is refused. */
+	if (!msg_ctype_cmp(&msg->ctyp, "application", "sdp") ||
+	    !mbuf_get_left(msg->mb)) {
+		(void)sip_treply(NULL, md_stack_sip(stack), msg, 488,
+				 "Not Acceptable Here");
+		return EPROTO;
+	}
+
+	err = sess_alloc(&sess, stack, eh, arg);
+	if (err)
+		return err;
+
+	sess->incoming = true;
+	sess->offer = mbuf_alloc(mbuf_get_left(msg->mb));
+	if (!sess->offer) {
+		err = ENOMEM;
+		goto out;
+	}
+	err = mbuf_write_mem(sess->offer, mbuf_buf(msg->mb),
+			     mbuf_get_left(msg->mb));
+	if (err)
+		goto out;
+	sess->offer->pos = 0;
+
+	if (from)
+		re_snprintf(from, from_size, "%r", &msg->from.auri);
+
+	err = sipsess_accept(&sess->sess, md_stack_sock(stack), msg, 180,
+			     "Ringing", "meetdial", "application/sdp", NULL,
+			     NULL, NULL, false, offer_handler, answer_handler,
+			     estab_handler, info_handler, NULL, close_handler,
+			     sess, ALLOW_HDR);
+
+ out:
+	if (err)
+		mem_deref(sess);
+	else
+		*sessp = sess;
+
+	return err;
+}
+
+
+int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
+{
+	struct mbuf *desc = NULL;
+	int err;
+
+	if (!sess || !prm || !sess->incoming || !sess->offer)
+		return EINVAL;
+
+	err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
+			   md_stack_laddr(sess->stack), prm->rtp_port,
+			   prm->codecs, prm->n_codecs);
+	if (err)
+		return err;
+
+	err = md_sdp_negotiate(sess->sdp, sess->sdp_media, sess->offer, true,
+			       &sess->media);
+	if (err) {
+		/* Refusing the offer ends the call. */
+		(void)sipsess_reject(sess->sess, 488, "Not Acceptable Here",
+				     NULL);
+		emit_ended(sess, err == ENOENT ? MD_SESS_END_NO_CODEC
+			   : MD_SESS_END_BAD_ANSWER, 488, "");
+		return 0;
+	}
+
+	err = sdp_encode(&desc, sess->sdp, false);
+	if (err)
+		return err;
+
+	err = sipsess_answer(sess->sess, 200, "OK", desc, ALLOW_HDR);
+	mem_deref(desc);
+
+	return err;
+}
+
+
+void md_sess_hangup(struct md_sess *sess)
+{
+	if (!sess || sess->ended)
+		return;
+
+	if (sess->incoming && !sess->answered)
+		(void)sipsess_reject(sess->sess, 603, "Decline", NULL);
+
+	/* Freeing the session sends BYE when established, else CANCEL. */
+	sess->sess = mem_deref(sess->sess);
+	emit_ended(sess, MD_SESS_END_LOCAL, 0, "");
+}
+
+
+int md_sess_hold(struct md_sess *sess, bool hold)
+{
+	struct mbuf *desc = NULL;
+	int err;
+
+	if (!sess || !sess->answered)
+		return EINVAL;
+
+	md_sdp_set_hold(sess->sdp_media, hold);
+
+	err = sdp_encode(&desc, sess->sdp, true);
+	if (err)
+		return err;
+
+	err = sipsess_modify(sess->sess, desc);
+	mem_deref(desc);
+
+	return err;
+}
+
+
+static void info_resp_handler(int err, const struct sip_msg *msg, void *arg)
+{
+	(void)err;
+	(void)msg;
+	(void)arg;
+}
+
+
+int md_sess_send_info_dtmf(struct md_sess *sess, char digit,
+			   uint32_t duration_ms)
+{
+	struct mbuf *body;
+	int err;
+
+	if (!sess || !sess->answered)
+		return EINVAL;
+
+	body = mbuf_alloc(64);
+	if (!body)
+		return ENOMEM;
+
+	err = mbuf_printf(body, "Signal=%c\r\nDuration=%u\r\n", digit,
+			  duration_ms);
+	if (!err) {
+		body->pos = 0;
+		err = sipsess_info(sess->sess, "application/dtmf-relay", body,
+				   info_resp_handler, sess);
+	}
+
+	mem_deref(body);
+
+	return err;
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "md-sip-stack.h"
+
+#include <string.h>
+
+struct md_stack {
+	struct sip *sip;
+	struct sipsess_sock *sock;
+	struct dnsc *dnsc;
+	struct sa laddr;
+	md_stack_conn_h *connh;
+	md_stack_exit_h *exith;
+	void *arg;
+	bool closing;   /* sip_close() took our reference to the stack */
+	bool exited;    /* ... and libre gave it back at the end */
+};
+
+
+static void destructor(void *arg)
+{
+	struct md_stack *stack = arg;
+
+	mem_deref(stack->sock);
+
+	if (!stack->closing || stack->exited) {
+		sip_close(stack->sip, true);
+		mem_deref(stack->sip);
+	}
+	else {
+		/* Closing did not finish: drop what is still pending. */
+		sip_close(stack->sip, true);
+	}
+
+	mem_deref(stack->dnsc);
+}
+
+
+static void conn_handler(const struct sip_msg *msg, void *arg)
+{
+	struct md_stack *stack = arg;
+
+	stack->connh(msg, stack->arg);
+}
+
+
+static void exit_handler(void *arg)
+{
+	struct md_stack *stack = arg;
+
+	stack->exited = true;
+	stack->exith(stack->arg);
+}
+
+
+static int dnsc_from_system(struct dnsc **dnscp)
+{
+	struct sa nsv[4];
+	uint32_t nsn = ARRAY_SIZE(nsv);
+	int err;
+
+	/* Names are resolved only when an account's server is one; a host
+	 * without resolv.conf still calls IP addresses. */
+	err = dns_srv_get(NULL, 0, nsv, &nsn);
+	if (err)
+		nsn = 0;
+
+	return dnsc_alloc(dnscp, NULL, nsv, nsn);
+}
+
+
+int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
+		   md_stack_conn_h *connh, md_stack_exit_h *exith, void *arg)
+{
+	struct md_stack *stack;
+	struct sa tcp_laddr;
+	int err;
+
+	if (!stackp || !laddr || !connh || !exith)
+		return EINVAL;
+
+	stack = mem_zalloc(sizeof(*stack), destructor);
+	if (!stack)
+		return ENOMEM;
+
+	stack->connh = connh;
+	stack->exith = exith;
+	stack->arg = arg;
+
+	err = dnsc_from_system(&stack->dnsc);
+	if (err)
+		goto out;
+
+	err = sip_alloc(&stack->sip, stack->dnsc, 32, 32, 32,
+			"Meetdial", exit_handler, stack);
+	if (err)
+		goto out;
+
+	err = sip_transp_add(stack->sip, SIP_TRANSP_UDP, laddr);
+	if (err)
+		goto out;
+
+	/* TCP listens on the port UDP got, so Contact and Via agree. */
+	err = sip_transp_laddr(stack->sip, &stack->laddr, SIP_TRANSP_UDP,
+			       NULL);
+	if (err)
+		goto out;
+
+	tcp_laddr = stack->laddr;
+	err = sip_transp_add(stack->sip, SIP_TRANSP_TCP, &tcp_laddr);
+	if (err) {
+		sa_set_port(&tcp_laddr, 0);
+		err = sip_transp_add(stack->sip, SIP_TRANSP_TCP, &tcp_laddr);
+	}
+	if (err)
+		goto out;
+
+	err = sipsess_listen(&stack->sock, stack->sip, 32, conn_handler,
+			     stack);
+
+ out:
+	if (err)
+		mem_deref(stack);
+	else
+		*stackp = stack;
+
+	return err;
+}
+
+
+void md_stack_close(struct md_stack *stack)
+{
+	if (!stack || stack->closing)
+		return;
+
+	/* The stack ends when the last transaction (BYE, unREGISTER) that
+	 * holds it is done; then libre calls the exit handler. */
+	stack->sock = mem_deref(stack->sock);
+	stack->closing = true;
+	sip_close(stack->sip, false);
+}
+
+
+struct sip *md_stack_sip(const struct md_stack *stack)
+{
+	return stack ? stack->sip : NULL;
+}
+
+
+struct sipsess_sock *md_stack_sock(const struct md_stack *stack)
+{
+	return stack ? stack->sock : NULL;
+}
+
+
+const struct sa *md_stack_laddr(const struct md_stack *stack)
+{
+	return stack ? &stack->laddr : NULL;
+}
+
+
+int md_stack_transp_parse(const char *name, enum sip_transp *tpp)
+{
+	if (!name || !tpp)
+		return EINVAL;
+
+	if (!strcmp(name, "udp"))
+		*tpp = SIP_TRANSP_UDP;
+	else if (!strcmp(name, "tcp"))
+		*tpp = SIP_TRANSP_TCP;
+	else
+		return ENOTSUP;
+
+	return 0;
+}

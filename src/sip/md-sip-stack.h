@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* libre side only: the SIP stack of one agent (transports, session socket).
+ * Everything here runs on the agent's libre thread. */
+
+#include <re.h>
+
+struct md_stack;
+
+/* An INVITE that opens a new dialog arrived. */
+typedef void (md_stack_conn_h)(const struct sip_msg *msg, void *arg);
+/* The stack finished closing (all transactions done). */
+typedef void (md_stack_exit_h)(void *arg);
+
+/* Binds UDP and TCP on @laddr (port 0: any free one). TLS is not offered:
+ * libre 1.1.0 gives no way to verify the server's certificate on SIP/TLS. */
+int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
+		   md_stack_conn_h *connh, md_stack_exit_h *exith, void *arg);
+
+/* Closes gracefully: pending transactions finish, then the exit handler runs. */
+void md_stack_close(struct md_stack *stack);
+
+struct sip *md_stack_sip(const struct md_stack *stack);
+struct sipsess_sock *md_stack_sock(const struct md_stack *stack);
+const struct sa *md_stack_laddr(const struct md_stack *stack);
+
+/* "udp" / "tcp" / "tls" to libre's enum; -1 when unknown. */
+int md_stack_transp_parse(const char *name, enum sip_transp *tpp);

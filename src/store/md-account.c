@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-store"
+
+#include "config.h"
+
+#include "md-account.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#define ACCOUNTS_KEY "sip-accounts"
+
+struct _MdAccount
+{
+  GObject  parent_instance;
+
+  char    *name;
+  char    *server;
+  char    *user;
+  char    *domain;
+  char    *transport;
+  char    *display_name;
+};
+
+G_DEFINE_TYPE (MdAccount, md_account, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (md-account-error-quark, md_account_error)
+
+static void
+md_account_finalize (GObject *object)
+{
+  MdAccount *self = MD_ACCOUNT (object);
+
+  g_free (self->name);
+  g_free (self->server);
+  g_free (self->user);
+  g_free (self->domain);
+  g_free (self->transport);
+  g_free (self->display_name);
+
+  G_OBJECT_CLASS (md_account_parent_class)->finalize (object);
+}
+
+static void
+md_account_class_init (MdAccountClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = md_account_finalize;
+}
+
+static void
+md_account_init (MdAccount *self)
+{
+}
+
+static gboolean
+is_token (const char *text,
+          const char *extra)
+{
+  if (!text || !*text || strlen (text) > 128)
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && !strchr (extra, *p))
+      return FALSE;
+
+  return TRUE;
+}
+
+MdAccount *
+md_account_new (const char  *name,
+                const char  *server,
+                const char  *user,
+                const char  *domain,
+                const char  *transport,
+                const char  *display_name,
+                GError     **error)
+{
+  MdAccount *self;
+
+  /* What ends up in SIP URIs must be plain: no spaces, no '@', no ';'. */
+  if (!is_token (name, "-_."))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The account name “%s” may only hold letters, digits, “-”, “_” and “.”"),
+                   name ? name : "");
+      return NULL;
+    }
+  if (!is_token (server, "-.:[]"))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The server “%s” is not a host name or address with an optional port"),
+                   server ? server : "");
+      return NULL;
+    }
+  if (!is_token (user, "-_.!~*'()&=+$,%+"))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The user “%s” is not a valid SIP user name"), user ? user : "");
+      return NULL;
+    }
+  if (domain && *domain && !is_token (domain, "-.[]:"))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The domain “%s” is not a host name"), domain);
+      return NULL;
+    }
+  if (transport && !g_str_equal (transport, "udp") && !g_str_equal (transport, "tcp"))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   g_str_equal (transport, "tls")
+                   ? _("TLS is not available yet: the SIP library cannot check the server’s certificate")
+                   : _("The transport must be “udp” or “tcp”"));
+      return NULL;
+    }
+  if (display_name && strpbrk (display_name, "\"\r\n\\"))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The display name may not hold quotes, backslashes or line breaks"));
+      return NULL;
+    }
+
+  self = g_object_new (MD_TYPE_ACCOUNT, NULL);
+  self->name = g_strdup (name);
+  self->server = g_strdup (server);
+  self->user = g_strdup (user);
+  self->domain = g_strdup (domain ? domain : "");
+  self->transport = g_strdup (transport ? transport : "udp");
+  self->display_name = g_strdup (display_name ? display_name : "");
+  return self;
+}
+
+const char *
+md_account_get_name (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->name;
+}
+
+const char *
+md_account_get_server (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->server;
+}
+
+const char *
+md_account_get_user (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->user;
+}
+
+const char *
+md_account_get_domain (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->domain;
+}
+
+const char *
+md_account_get_transport (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->transport;
+}
+
+const char *
+md_account_get_display_name (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->display_name;
+}
+
+char *
+md_account_dup_server_host (MdAccount *self)
+{
+  const char *server, *end;
+
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+
+  server = self->server;
+  if (server[0] == '[' && (end = strchr (server, ']')))
+    return g_strndup (server + 1, (gsize) (end - server - 1));
+
+  end = strchr (server, ':');
+  if (end && !strchr (end + 1, ':'))
+    return g_strndup (server, (gsize) (end - server));
+
+  return g_strdup (server);
+}
+
+static MdAccount *
+account_from_dict (GVariant *dict)
+{
+  const char *name = NULL, *server = NULL, *user = NULL;
+  const char *domain = NULL, *transport = NULL, *display_name = NULL;
+  g_autoptr(GError) error = NULL;
+  MdAccount *account;
+
+  g_variant_lookup (dict, "name", "&s", &name);
+  g_variant_lookup (dict, "server", "&s", &server);
+  g_variant_lookup (dict, "user", "&s", &user);
+  g_variant_lookup (dict, "domain", "&s", &domain);
+  g_variant_lookup (dict, "transport", "&s", &transport);
+  g_variant_lookup (dict, "display-name", "&s", &display_name);
+
+  account = md_account_new (name, server, user, domain, transport, display_name, &error);
+  if (!account)
+    g_warning ("Skipping a stored SIP account: %s", error->message);
+  return account;
+}
+
+static GVariant *
+account_to_dict (MdAccount *self)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+
+  g_variant_builder_add (&builder, "{ss}", "name", self->name);
+  g_variant_builder_add (&builder, "{ss}", "server", self->server);
+  g_variant_builder_add (&builder, "{ss}", "user", self->user);
+  g_variant_builder_add (&builder, "{ss}", "domain", self->domain);
+  g_variant_builder_add (&builder, "{ss}", "transport", self->transport);
+  g_variant_builder_add (&builder, "{ss}", "display-name", self->display_name);
+  return g_variant_builder_end (&builder);
+}
+
+GPtrArray *
+md_account_list_load (GSettings *settings)
+{
+  g_autoptr(GVariant) list = NULL;
+  GPtrArray *accounts = g_ptr_array_new_with_free_func (g_object_unref);
+  GVariantIter iter;
+  GVariant *dict;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), accounts);
+
+  list = g_settings_get_value (settings, ACCOUNTS_KEY);
+  g_variant_iter_init (&iter, list);
+  while ((dict = g_variant_iter_next_value (&iter)))
+    {
+      MdAccount *account = account_from_dict (dict);
+
+      if (account)
+        g_ptr_array_add (accounts, account);
+      g_variant_unref (dict);
+    }
+
+  return accounts;
+}
+
+MdAccount *
+md_account_list_find (GSettings   *settings,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) accounts = md_account_list_load (settings);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      MdAccount *account = accounts->pdata[i];
+
+      if (g_strcmp0 (account->name, name) == 0)
+        return g_object_ref (account);
+    }
+
+  g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_NOT_FOUND,
+               _("There is no SIP account called “%s” (see “meetdial-cli account list”)"),
+               name ? name : "");
+  return NULL;
+}
+
+static gboolean
+store_accounts (GSettings  *settings,
+                GPtrArray  *accounts,
+                GError    **error)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("aa{ss}"));
+
+  for (guint i = 0; i < accounts->len; i++)
+    g_variant_builder_add_value (&builder, account_to_dict (accounts->pdata[i]));
+
+  if (!g_settings_set_value (settings, ACCOUNTS_KEY, g_variant_builder_end (&builder)))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The account settings cannot be written"));
+      return FALSE;
+    }
+
+  g_settings_sync ();
+  return TRUE;
+}
+
+gboolean
+md_account_list_save (GSettings  *settings,
+                      MdAccount  *account,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) accounts = md_account_list_load (settings);
+  gboolean replaced = FALSE;
+
+  g_return_val_if_fail (MD_IS_ACCOUNT (account), FALSE);
+
+  for (guint i = 0; i < accounts->len; i++)
+    if (g_strcmp0 (MD_ACCOUNT (accounts->pdata[i])->name, account->name) == 0)
+      {
+        g_object_unref (accounts->pdata[i]);
+        accounts->pdata[i] = g_object_ref (account);
+        replaced = TRUE;
+      }
+
+  if (!replaced)
+    g_ptr_array_add (accounts, g_object_ref (account));
+
+  return store_accounts (settings, accounts, error);
+}
+
+gboolean
+md_account_list_remove (GSettings   *settings,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) accounts = md_account_list_load (settings);
+
+  for (guint i = 0; i < accounts->len; i++)
+    if (g_strcmp0 (MD_ACCOUNT (accounts->pdata[i])->name, name) == 0)
+      {
+        g_ptr_array_remove_index (accounts, i);
+        return store_accounts (settings, accounts, error);
+      }
+
+  g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_NOT_FOUND,
+               _("There is no SIP account called “%s”"), name ? name : "");
+  return FALSE;
+}

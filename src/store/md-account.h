@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* One SIP account as kept in the "sip-accounts" setting. The password is not
+ * part of it: it lives in the Secret Service under the account's name. */
+#define MD_TYPE_ACCOUNT (md_account_get_type ())
+G_DECLARE_FINAL_TYPE (MdAccount, md_account, MD, ACCOUNT, GObject)
+
+#define MD_ACCOUNT_ERROR (md_account_error_quark ())
+GQuark md_account_error_quark (void);
+
+typedef enum {
+  MD_ACCOUNT_ERROR_INVALID,    /* a bad name, server or transport */
+  MD_ACCOUNT_ERROR_NOT_FOUND,
+} MdAccountError;
+
+/* Checks every field and says which one is wrong. @domain, @transport
+ * ("udp" when NULL) and @display_name may be NULL. */
+MdAccount  *md_account_new              (const char *name,
+                                         const char *server,
+                                         const char *user,
+                                         const char *domain,
+                                         const char *transport,
+                                         const char *display_name,
+                                         GError    **error);
+
+const char *md_account_get_name         (MdAccount *self);
+const char *md_account_get_server       (MdAccount *self);
+const char *md_account_get_user         (MdAccount *self);
+const char *md_account_get_domain       (MdAccount *self);   /* "" when unset */
+const char *md_account_get_transport    (MdAccount *self);
+const char *md_account_get_display_name (MdAccount *self);   /* "" when unset */
+/* The host part of the server, without the port. */
+char       *md_account_dup_server_host  (MdAccount *self);
+
+/* All stored accounts, in the order they were added. */
+GPtrArray  *md_account_list_load        (GSettings  *settings);
+/* The account called @name, or NULL with MD_ACCOUNT_ERROR_NOT_FOUND. */
+MdAccount  *md_account_list_find        (GSettings  *settings,
+                                         const char *name,
+                                         GError    **error);
+/* Adds @account, or replaces the one with the same name. */
+gboolean    md_account_list_save        (GSettings  *settings,
+                                         MdAccount  *account,
+                                         GError    **error);
+/* Removes the account called @name; MD_ACCOUNT_ERROR_NOT_FOUND if none. */
+gboolean    md_account_list_remove      (GSettings  *settings,
+                                         const char *name,
+                                         GError    **error);
+
+G_END_DECLS

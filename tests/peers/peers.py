@@ -1,0 +1,419 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Real SIP peers on loopback for Meetdial's tests (TEST-PEERS.md).
+
+Kamailio (registrar + proxy with digest auth), baresip (a meeting bridge that
+answers, plays a tone, records what it hears and logs DTMF) and sipp. Every
+peer gets free ports chosen at run time, is ready only after an event (an
+OPTIONS answer, a control socket, a log line), and is stopped by its PID when
+the `with` block ends, also on failure. Logs stay in the test's log dir.
+"""
+
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class PeerError(Exception):
+    pass
+
+
+def need(program, package):
+    path = shutil.which(program) or (program if os.path.exists(program) else None)
+    if not path:
+        raise PeerError(f"{program} is missing: install the Debian package {package}")
+    return path
+
+
+def free_port(kind=socket.SOCK_DGRAM, pair=False):
+    """A port free for both UDP and TCP (and port+1 too when @pair)."""
+    for _ in range(200):
+        port = random.randrange(20000, 60000, 2)
+        ok = True
+        for p in ([port, port + 1] if pair else [port]):
+            for k in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+                s = socket.socket(socket.AF_INET, k)
+                try:
+                    s.bind(("127.0.0.1", p))
+                except OSError:
+                    ok = False
+                finally:
+                    s.close()
+        if ok:
+            return port
+    raise PeerError("no free port on 127.0.0.1")
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise PeerError(f"timed out after {timeout} s waiting for {what}")
+
+
+def log_dir():
+    base = os.environ.get("MEETDIAL_TEST_LOGS") or os.environ.get("MESON_BUILD_ROOT")
+    if base:
+        path = os.path.join(base, "meson-logs", "peers") if "MEETDIAL_TEST_LOGS" not in os.environ else base
+        os.makedirs(path, exist_ok=True)
+        return path
+    return tempfile.mkdtemp(prefix="meetdial-peers-")
+
+
+class Process:
+    """A child process stopped by PID (SIGTERM, then SIGKILL) on exit."""
+
+    def __init__(self, name, argv, log_path, cwd=None, env=None, stdin=subprocess.DEVNULL):
+        self.name = name
+        self.log_path = log_path
+        self.log = open(log_path, "wb")
+        self.proc = subprocess.Popen(argv, stdout=self.log, stderr=subprocess.STDOUT,
+                                     stdin=stdin, cwd=cwd, env=env,
+                                     start_new_session=True)
+
+    def running(self):
+        return self.proc.poll() is None
+
+    def log_text(self):
+        self.log.flush()
+        with open(self.log_path, "rb") as f:
+            return f.read().decode(errors="replace")
+
+    def wait_log(self, text, timeout=10):
+        return wait_for(lambda: text in self.log_text(), timeout, f"“{text}” in {self.log_path}")
+
+    def stop(self, grace=5):
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.proc.wait()
+        self.log.close()
+
+
+def sip_options(port, transport="udp", timeout=0.2):
+    """True when something on 127.0.0.1:port answers a SIP OPTIONS."""
+    branch = "z9hG4bK%08x" % random.getrandbits(32)
+    msg = (f"OPTIONS sip:127.0.0.1:{port} SIP/2.0\r\n"
+           f"Via: SIP/2.0/UDP 127.0.0.1:9;branch={branch};rport\r\n"
+           "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=1\r\n"
+           f"To: <sip:127.0.0.1:{port}>\r\nCall-ID: {branch}@probe\r\n"
+           "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n")
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(timeout)
+    try:
+        s.bind(("127.0.0.1", 0))
+        msg = msg.replace("127.0.0.1:9", f"127.0.0.1:{s.getsockname()[1]}")
+        s.sendto(msg.encode(), ("127.0.0.1", port))
+        data, _ = s.recvfrom(4096)
+        return data.startswith(b"SIP/2.0 200")
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+class Kamailio:
+    """Registrar + proxy with digest auth; users = {name: password}."""
+
+    def __init__(self, users, max_expires=60, port=None, logs=None):
+        self.users = dict(users)
+        self.max_expires = max_expires
+        self.port = port or free_port()
+        self.logs = logs or log_dir()
+        self.proc = None
+        self.rundir = None
+
+    def start(self):
+        binary = need("/usr/sbin/kamailio", "kamailio")
+        self.rundir = tempfile.mkdtemp(prefix="kamailio-")
+        with open(os.path.join(HERE, "kamailio.cfg.in")) as f:
+            cfg = f.read()
+        users = "\n".join(f'\t$sht(users=>{u}) = "{p}";' for u, p in self.users.items())
+        cfg = (cfg.replace("@PORT@", str(self.port))
+                  .replace("@MAX_EXPIRES@", str(self.max_expires))
+                  .replace("@USERS@", users))
+        path = os.path.join(self.rundir, "kamailio.cfg")
+        with open(path, "w") as f:
+            f.write(cfg)
+        self.proc = Process("kamailio",
+                            [binary, "-f", path, "-DD", "-E", "-Y", self.rundir,
+                             "-w", self.rundir, "-m", "64", "-M", "8"],
+                            os.path.join(self.logs, f"kamailio-{self.port}.log"))
+        try:
+            wait_for(lambda: sip_options(self.port) or not self.proc.running(), 10,
+                     "Kamailio to answer OPTIONS")
+        except PeerError:
+            self.stop()
+            raise
+        if not self.proc.running():
+            raise PeerError("Kamailio exited at start:\n" + self.proc.log_text()[-2000:])
+        return self
+
+    def stop(self):
+        if self.proc:
+            self.proc.stop()
+            self.proc = None
+        if self.rundir:
+            shutil.rmtree(self.rundir, ignore_errors=True)
+            self.rundir = None
+
+    def log_text(self):
+        return self.proc.log_text() if self.proc else ""
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def netstrings(buffer):
+    """Splits complete netstrings off @buffer; returns (items, rest)."""
+    items = []
+    while True:
+        colon = buffer.find(b":")
+        if colon <= 0:
+            return items, buffer
+        try:
+            length = int(buffer[:colon])
+        except ValueError:
+            return items, b""
+        end = colon + 1 + length
+        if len(buffer) < end + 1:
+            return items, buffer
+        items.append(buffer[colon + 1:end])
+        buffer = buffer[end + 1:]
+
+
+class Baresip:
+    """baresip as the far end: registers at @registrar as @user, answers
+    (auto or manual), sends a 48 kHz sine of @tone_hz, records both
+    directions and reports events (DTMF, call state) over ctrl_tcp."""
+
+    def __init__(self, registrar_port, user, password, codecs="PCMU/8000/1",
+                 answer="auto", tone_hz=1000, transport="udp", logs=None, extra_account=""):
+        self.registrar_port = registrar_port
+        self.user = user
+        self.password = password
+        self.codecs = codecs
+        self.answer = answer
+        self.tone_hz = tone_hz
+        self.transport = transport
+        self.extra_account = extra_account
+        self.logs = logs or log_dir()
+        self.events = []
+        self.events_lock = threading.Condition()
+        self.proc = None
+        self.sock = None
+        self.dir = None
+
+    def start(self):
+        binary = need("baresip", "baresip-core")
+        self.dir = tempfile.mkdtemp(prefix="baresip-")
+        self.record_dir = os.path.join(self.dir, "rec")
+        os.makedirs(self.record_dir)
+        self.sip_port = free_port(pair=True)     # it opens TLS on port + 1
+        self.ctrl_port = free_port(socket.SOCK_STREAM)
+        rtp = free_port()
+        modules = ["g711.so", "g722.so", "opus.so", "ausine.so", "sndfile.so",
+                   "menu.so", "ctrl_tcp.so"]
+        config = [
+            f"sip_listen 127.0.0.1:{self.sip_port}",
+            "net_interface 127.0.0.1",
+            "dns_server 127.0.0.1:53",
+            f"audio_source ausine,{self.tone_hz}",
+            "ausrc_srate 48000",
+            "ausrc_channels 2",
+            f"snd_path {self.record_dir}",
+            f"ctrl_tcp_listen 127.0.0.1:{self.ctrl_port}",
+            f"rtp_ports {rtp}-{rtp + 40}",
+            "statmode_default off",
+            "module_path /usr/lib/baresip/modules",
+            "module_tmp account.so",
+        ] + [f"module {m}" for m in modules]
+        with open(os.path.join(self.dir, "config"), "w") as f:
+            f.write("\n".join(config) + "\n")
+        tp = ";transport=tcp" if self.transport == "tcp" else ""
+        account = (f"<sip:{self.user}@127.0.0.1:{self.registrar_port}{tp}>"
+                   f";auth_pass={self.password};answermode={self.answer}"
+                   f";audio_codecs={self.codecs};regint=60{self.extra_account}")
+        with open(os.path.join(self.dir, "accounts"), "w") as f:
+            f.write(account + "\n")
+        self.proc = Process("baresip", [binary, "-4", "-f", self.dir, "-t", "120"],
+                            os.path.join(self.logs, f"baresip-{self.sip_port}.log"))
+        try:
+            self.sock = wait_for(self._connect, 10, "baresip's ctrl_tcp port")
+            threading.Thread(target=self._read_events, daemon=True).start()
+            # REGISTER_OK may come before ctrl_tcp has a client: use the log.
+            self.proc.wait_log("200 OK", timeout=10)
+        except PeerError:
+            self.stop()
+            raise
+        return self
+
+    def _connect(self):
+        if not self.proc.running():
+            raise PeerError("baresip exited at start:\n" + self.proc.log_text()[-2000:])
+        try:
+            return socket.create_connection(("127.0.0.1", self.ctrl_port), timeout=0.2)
+        except OSError:
+            return None
+
+    def _read_events(self):
+        buffer = b""
+        sock = self.sock
+        sock.settimeout(None)
+        while True:
+            try:
+                data = sock.recv(4096)
+            except OSError:
+                return
+            if not data:
+                return
+            items, buffer = netstrings(buffer + data)
+            with self.events_lock:
+                for item in items:
+                    try:
+                        event = json.loads(item)
+                    except ValueError:
+                        continue
+                    event["t"] = time.monotonic()
+                    self.events.append(event)
+                self.events_lock.notify_all()
+
+    def wait_event(self, kind, timeout=10, after=0):
+        deadline = time.monotonic() + timeout
+        with self.events_lock:
+            while True:
+                for e in self.events[after:]:
+                    if e.get("type") == kind:
+                        return e
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise PeerError(f"baresip sent no {kind} within {timeout} s; events: "
+                                    + ", ".join(e.get("type", "?") for e in self.events))
+                self.events_lock.wait(left)
+
+    def event_types(self):
+        with self.events_lock:
+            return [e.get("type") for e in self.events]
+
+    def dtmf(self):
+        """[(digit, monotonic time)] of every DTMF start the bridge received."""
+        with self.events_lock:
+            return [(e.get("param"), e["t"]) for e in self.events
+                    if e.get("type") == "CALL_DTMF_START"]
+
+    def command(self, command, params=""):
+        msg = json.dumps({"command": command, "params": params, "token": "t"}).encode()
+        self.sock.sendall(b"%d:%s," % (len(msg), msg))
+
+    def recordings(self, suffix):
+        return sorted(os.path.join(self.record_dir, n) for n in os.listdir(self.record_dir)
+                      if n.endswith(suffix))
+
+    def stop(self):
+        if self.sock:
+            try:
+                self.sock.close()
+            except OSError:
+                pass
+            self.sock = None
+        if self.proc:
+            # A second SIGTERM ends it at once when an INVITE is still open.
+            self.proc.stop(grace=4)
+            self.proc = None
+
+    def cleanup(self):
+        if self.dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        self.cleanup()
+
+
+class Sipp:
+    """sipp running one scenario from tests/peers/scenarios as a UAS."""
+
+    def __init__(self, scenario, logs=None, extra=()):
+        self.scenario = os.path.join(HERE, "scenarios", scenario)
+        self.logs = logs or log_dir()
+        self.extra = list(extra)
+        self.proc = None
+
+    def start(self):
+        binary = need("sipp", "sip-tester")
+        self.port = free_port()
+        self.media_port = free_port(pair=True)
+        self.proc = Process("sipp",
+                            [binary, "-sf", self.scenario, "-p", str(self.port),
+                             "-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", str(self.media_port),
+                             "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error",
+                             "-trace_msg", "-message_file",
+                             os.path.join(self.logs, f"sipp-{self.port}-messages.log")] + self.extra,
+                            os.path.join(self.logs, f"sipp-{self.port}.log"))
+        # sipp binds its SIP socket before it reads the scenario's first recv.
+        wait_for(lambda: self._bound() or not self.proc.running(), 10, "sipp to listen")
+        if not self.proc.running():
+            raise PeerError("sipp exited at start:\n" + self.proc.log_text()[-2000:])
+        return self
+
+    def _bound(self):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            s.bind(("127.0.0.1", self.port))
+            return False
+        except OSError:
+            return True
+        finally:
+            s.close()
+
+    def messages(self):
+        path = os.path.join(self.logs, f"sipp-{self.port}-messages.log")
+        try:
+            with open(path, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def wait(self, timeout=60):
+        try:
+            return self.proc.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def stop(self):
+        if self.proc:
+            self.proc.stop(grace=2)
+            self.proc = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
