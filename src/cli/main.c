@@ -19,6 +19,8 @@ typedef struct {
 
 static const MdCliCommand commands[] = {
   { "parse", md_cli_parse_main, N_("Show the dial plan of a link or dial string") },
+  { "lookup", md_cli_lookup_main, N_("Find a meeting’s dial-in numbers and PIN") },
+  { "token", md_cli_token_main, N_("Store or remove a meeting provider’s API token") },
   { "account", md_cli_account_main, N_("Add, list, remove or check SIP accounts") },
   { "call", md_cli_call_main, N_("Call a number or SIP address and run its dial plan") },
 };

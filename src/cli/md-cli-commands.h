@@ -7,3 +7,5 @@
 int md_cli_parse_main (int argc, char **argv);
 int md_cli_account_main (int argc, char **argv);
 int md_cli_call_main (int argc, char **argv);
+int md_cli_lookup_main (int argc, char **argv);
+int md_cli_token_main (int argc, char **argv);
