@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gst/gst.h>
+
+G_BEGIN_DECLS
+
+/* Builds the microphone side of an audio SPEC (CLI.md: auto, tone:FREQ,
+ * file:PATH.wav, null) as one element with a raw-audio "src" pad; the
+ * caller owns the floating reference. */
+GstElement *md_media_spec_make_source (const char  *spec,
+                                       GError     **error);
+
+/* Builds the speaker side of an audio SPEC as one element with a raw-audio
+ * "sink" pad. @eos_sink_out gets the element whose EOS means the recording
+ * is complete (a file's sink), or NULL for other specs. */
+GstElement *md_media_spec_make_sink   (const char  *spec,
+                                       GstElement **eos_sink_out,
+                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,880 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Two real media sessions (GStreamer pipelines) talking RTP over loopback, or
+ * one session talking to a plain UDP socket read by the test. */
+#include "config.h"
+
+#include "md-media-session.h"
+#include "media-test-util.h"
+
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WAIT_TIMEOUT_MS 5000
+
+typedef struct {
+  char            *dir;
+  MdMediaSession  *a;
+  MdMediaSession  *b;
+  guint            first_packets;
+  GError          *failure;
+  gint64           failed_at_us;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("meetdial-media-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Stopped here too, so a failed assertion never leaves a pipeline running. */
+  if (fixture->a != NULL)
+    md_media_session_stop (fixture->a);
+  if (fixture->b != NULL)
+    md_media_session_stop (fixture->b);
+  g_clear_object (&fixture->a);
+  g_clear_object (&fixture->b);
+  g_clear_error (&fixture->failure);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until @done returns TRUE; fails after @timeout_ms. */
+static void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            guint       timeout_ms,
+            const char *what)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_deadline, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  if (!done (data))
+    g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
+}
+
+/* Lets audio flow for @ms: the length of a recording, not a synchronisation. */
+static void
+run_for (guint ms)
+{
+  gboolean expired = FALSE;
+
+  g_timeout_add (ms, on_deadline, &expired);
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_first_packet (MdMediaSession *session,
+                 Fixture        *fixture)
+{
+  fixture->first_packets++;
+}
+
+static void
+on_failed (MdMediaSession *session,
+           GError         *error,
+           Fixture        *fixture)
+{
+  g_assert_null (fixture->failure);
+  fixture->failure = g_error_copy (error);
+  fixture->failed_at_us = g_get_monotonic_time ();
+}
+
+static MdMediaParams
+params_for (const MdMediaCodec *codec,
+            guint               remote_port)
+{
+  MdMediaParams params = {
+    .remote_address = "127.0.0.1",
+    .remote_rtp_port = remote_port,
+    .remote_rtcp_port = remote_port + 1,
+    .codec = *codec,
+    .telephone_event_pt = 101,
+    .ptime_ms = 20,
+    .send = TRUE,
+    .receive = TRUE,
+  };
+  return params;
+}
+
+static MdMediaSession *
+new_session (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  MdMediaSession *session = md_media_session_new ("127.0.0.1", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_signal_connect (session, "first-packet", G_CALLBACK (on_first_packet), fixture);
+  g_signal_connect (session, "failed", G_CALLBACK (on_failed), fixture);
+  return session;
+}
+
+static gboolean
+both_heard (gpointer data)
+{
+  return ((Fixture *) data)->first_packets >= 2;
+}
+
+/* Starts A and B against each other and waits until each has heard the other. */
+static void
+start_pair (Fixture            *fixture,
+            const MdMediaCodec *codec,
+            const char         *mic_a,
+            const char         *speaker_a,
+            const char         *mic_b,
+            const char         *speaker_b)
+{
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params_a, params_b;
+
+  fixture->a = new_session (fixture);
+  fixture->b = new_session (fixture);
+  params_a = params_for (codec, md_media_session_get_local_rtp_port (fixture->b));
+  params_b = params_for (codec, md_media_session_get_local_rtp_port (fixture->a));
+
+  g_assert_true (md_media_session_start (fixture->a, &params_a, mic_a, speaker_a, &error));
+  g_assert_no_error (error);
+  g_assert_true (md_media_session_start (fixture->b, &params_b, mic_b, speaker_b, &error));
+  g_assert_no_error (error);
+
+  wait_until (both_heard, fixture, WAIT_TIMEOUT_MS, "both sessions to hear each other");
+  g_assert_cmpuint (fixture->first_packets, ==, 2);
+}
+
+static const MdMediaCodec *
+codec_or_fail (const char *encoding,
+               guint       clock_rate)
+{
+  const MdMediaCodec *codec = md_media_codec_find (encoding, clock_rate);
+
+  if (codec == NULL)
+    g_error ("codec %s/%u is not available: install gstreamer1.0-plugins-good, "
+             "gstreamer1.0-plugins-base and gstreamer1.0-libav", encoding, clock_rate);
+  return codec;
+}
+
+static void
+test_codec_list (void)
+{
+  const MdMediaCodec *codecs;
+  const MdMediaCodec *pcmu;
+  guint n = 0;
+
+  codecs = md_media_codec_get_supported (&n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (codecs[0].encoding, ==, "opus");
+  g_assert_cmpuint (codecs[0].clock_rate, ==, 48000);
+  g_assert_cmpuint (codecs[0].channels, ==, 2);
+  g_assert_cmpstr (codecs[1].encoding, ==, "G722");
+  g_assert_cmpuint (codecs[1].payload_type, ==, 9);
+  g_assert_cmpuint (codecs[1].clock_rate, ==, 8000);
+  g_assert_cmpstr (codecs[2].encoding, ==, "PCMU");
+  g_assert_cmpstr (codecs[3].encoding, ==, "PCMA");
+
+  pcmu = md_media_codec_find ("pcmu", 8000);
+  g_assert_nonnull (pcmu);
+  g_assert_cmpuint (pcmu->payload_type, ==, 0);
+  g_assert_null (md_media_codec_find ("PCMU", 16000));
+  g_assert_null (md_media_codec_find ("G729", 8000));
+}
+
+static gboolean
+port_is_free (guint port)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                            G_SOCKET_PROTOCOL_UDP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+
+  return g_socket_bind (socket, address, FALSE, NULL);
+}
+
+static void
+test_ports (Fixture       *fixture,
+            gconstpointer  data)
+{
+  guint port;
+
+  fixture->a = new_session (fixture);
+  port = md_media_session_get_local_rtp_port (fixture->a);
+  g_assert_cmpuint (port % 2, ==, 0);
+  g_assert_cmpstr (md_media_session_get_local_address (fixture->a), ==, "127.0.0.1");
+  g_assert_false (port_is_free (port));
+  g_assert_false (port_is_free (port + 1));
+
+  md_media_session_stop (fixture->a);
+  md_media_session_stop (fixture->a);
+  g_assert_true (port_is_free (port));
+  g_assert_true (port_is_free (port + 1));
+}
+
+/* A plays 440 Hz, B plays 660 Hz; each records the other. */
+static void
+test_loopback (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *const *codec_name = data;
+  const MdMediaCodec *codec = codec_or_fail (codec_name[0], atoi (codec_name[1]));
+  g_autofree char *wav_a = fixture_path (fixture, "a.wav");
+  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
+  g_autofree char *speaker_a = g_strconcat ("file:", wav_a, NULL);
+  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
+  g_autoptr(TestWav) heard_by_a = NULL;
+  g_autoptr(TestWav) heard_by_b = NULL;
+
+  start_pair (fixture, codec, "tone:440", speaker_a, "tone:660", speaker_b);
+  run_for (1000);
+  md_media_session_stop (fixture->a);
+  md_media_session_stop (fixture->b);
+  g_assert_no_error (fixture->failure);
+
+  heard_by_b = test_wav_load (wav_b);
+  heard_by_a = test_wav_load (wav_a);
+  g_assert_cmpuint (heard_by_b->n_samples, >=, heard_by_b->rate * 6 / 10);
+  g_assert_cmpuint (heard_by_a->n_samples, >=, heard_by_a->rate * 6 / 10);
+
+  /* Skip the first 200 ms: jitter buffer fill and codec start-up. */
+  {
+    gsize skip_b = heard_by_b->rate / 5, skip_a = heard_by_a->rate / 5;
+    gsize n_b = heard_by_b->n_samples - skip_b, n_a = heard_by_a->n_samples - skip_a;
+
+    g_assert_cmpfloat (test_wav_rms (heard_by_b, skip_b, n_b), >, 1000);
+    g_assert_cmpfloat (test_wav_rms (heard_by_a, skip_a, n_a), >, 1000);
+    g_assert_cmpfloat_with_epsilon (test_wav_dominant (heard_by_b, skip_b, n_b, 100, 3000),
+                                    440, 10);
+    g_assert_cmpfloat_with_epsilon (test_wav_dominant (heard_by_a, skip_a, n_a, 100, 3000),
+                                    660, 10);
+  }
+}
+
+static void
+test_mute (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
+  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
+  g_autoptr(TestWav) heard_by_b = NULL;
+  guint notifies = 0;
+  gsize half;
+
+  fixture->a = NULL;
+  start_pair (fixture, codec, "tone:440", "null", "null", speaker_b);
+  g_signal_connect_swapped (fixture->a, "notify::muted", G_CALLBACK (g_atomic_int_inc),
+                            &notifies);
+  run_for (600);
+  md_media_session_set_muted (fixture->a, TRUE);
+  md_media_session_set_muted (fixture->a, TRUE);
+  g_assert_true (md_media_session_get_muted (fixture->a));
+  g_assert_cmpuint (notifies, ==, 1);
+  run_for (800);
+  md_media_session_stop (fixture->b);
+
+  heard_by_b = test_wav_load (wav_b);
+  /* Before mute: the tone. The last 400 ms: silence, although packets kept coming
+   * (B did not fail). */
+  half = heard_by_b->rate * 4 / 10;
+  g_assert_cmpuint (heard_by_b->n_samples, >, 3 * half);
+  g_assert_cmpfloat (test_wav_rms (heard_by_b, half / 2, half / 2), >, 1000);
+  g_assert_cmpfloat (test_wav_rms (heard_by_b, heard_by_b->n_samples - half, half), <, 50);
+  g_assert_no_error (fixture->failure);
+}
+
+/* Reads RTP from a plain socket: what goes on the wire, not what a peer makes of it. */
+typedef struct {
+  gint64  arrival_us;
+  guint8  pt;
+  gboolean marker;
+  guint16 seq;
+  guint32 timestamp;
+  guint32 ssrc;
+  guint8  payload[4];
+  gsize   payload_len;
+} WirePacket;
+
+typedef struct {
+  GSocket *socket;
+  GArray  *packets;
+} WireTap;
+
+static gboolean
+on_wire_readable (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
+{
+  WireTap *tap = user_data;
+  guint8 buffer[2048];
+  gssize n;
+
+  while ((n = g_socket_receive (socket, (char *) buffer, sizeof buffer, NULL, NULL)) > 0)
+    {
+      WirePacket packet = { 0 };
+
+      g_assert_cmpint (n, >=, 12);
+      g_assert_cmpuint (buffer[0] >> 6, ==, 2);
+      packet.arrival_us = g_get_monotonic_time ();
+      packet.marker = buffer[1] >> 7;
+      packet.pt = buffer[1] & 0x7f;
+      packet.seq = (buffer[2] << 8) | buffer[3];
+      packet.timestamp = ((guint32) buffer[4] << 24) | (buffer[5] << 16) | (buffer[6] << 8) | buffer[7];
+      packet.ssrc = ((guint32) buffer[8] << 24) | (buffer[9] << 16) | (buffer[10] << 8) | buffer[11];
+      packet.payload_len = n - 12;
+      memcpy (packet.payload, buffer + 12, MIN (4, packet.payload_len));
+      g_array_append_val (tap->packets, packet);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static WireTap *
+wire_tap_new (GSource **source_out)
+{
+  WireTap *tap = g_new0 (WireTap, 1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+
+  tap->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                              G_SOCKET_PROTOCOL_UDP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (tap->socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_set_blocking (tap->socket, FALSE);
+  tap->packets = g_array_new (FALSE, TRUE, sizeof (WirePacket));
+  *source_out = g_socket_create_source (tap->socket, G_IO_IN, NULL);
+  g_source_set_callback (*source_out, G_SOURCE_FUNC (on_wire_readable), tap, NULL);
+  g_source_attach (*source_out, NULL);
+  return tap;
+}
+
+static void
+wire_tap_free (WireTap *tap,
+               GSource *source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+  g_socket_close (tap->socket, NULL);
+  g_object_unref (tap->socket);
+  g_array_unref (tap->packets);
+  g_free (tap);
+}
+
+static guint
+wire_tap_port (WireTap *tap)
+{
+  g_autoptr(GSocketAddress) address = g_socket_get_local_address (tap->socket, NULL);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+}
+
+typedef struct {
+  MdMediaSession *session;
+  const char     *digits;
+  guint           next;
+  gboolean        done;
+  GError         *error;
+  MdDtmfMethod    method;
+} DigitRun;
+
+static void send_next_digit (DigitRun *run);
+
+static gboolean
+digits_done (gpointer data)
+{
+  return ((DigitRun *) data)->done;
+}
+
+static void
+on_digit_sent (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DigitRun *run = user_data;
+
+  if (!md_media_session_send_dtmf_finish (MD_MEDIA_SESSION (source), result, &run->error))
+    run->done = TRUE;
+  else
+    send_next_digit (run);
+}
+
+static void
+send_next_digit (DigitRun *run)
+{
+  if (run->digits[run->next] == '\0')
+    {
+      run->done = TRUE;
+      return;
+    }
+  md_media_session_send_dtmf_async (run->session, run->digits[run->next++], run->method,
+                                    100, NULL, on_digit_sent, run);
+}
+
+static void
+test_rfc4733 (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autoptr(GError) error = NULL;
+  GSource *source;
+  WireTap *tap = wire_tap_new (&source);
+  MdMediaParams params = params_for (codec, wire_tap_port (tap));
+  DigitRun run = { .digits = "1#", .method = MD_DTMF_METHOD_RFC4733 };
+  guint32 ssrc = 0;
+  guint16 last_seq = 0;
+  guint n_events[2] = { 0 };
+  guint n_ends[2] = { 0 };
+  guint32 event_ts[2] = { 0 };
+  gint64 start_us[2] = { 0 }, last_end_us[2] = { 0 };
+  guint final_duration[2] = { 0 };
+  int digit = -1;
+  guint expected_codes[2] = { 1, 11 };
+
+  fixture->a = new_session (fixture);
+  g_assert_true (md_media_session_start (fixture->a, &params, "tone:440", "null", &error));
+  g_assert_no_error (error);
+  run_for (200);
+
+  run.session = fixture->a;
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "the digits to be sent");
+  g_assert_no_error (run.error);
+  run_for (100);
+  md_media_session_stop (fixture->a);
+
+  g_assert_cmpuint (tap->packets->len, >, 10);
+  for (guint i = 0; i < tap->packets->len; i++)
+    {
+      WirePacket *p = &g_array_index (tap->packets, WirePacket, i);
+
+      /* One stream: same SSRC and consecutive sequence numbers throughout. */
+      if (i == 0)
+        ssrc = p->ssrc;
+      else
+        g_assert_cmpuint ((guint16) (last_seq + 1), ==, p->seq);
+      g_assert_cmpuint (p->ssrc, ==, ssrc);
+      last_seq = p->seq;
+
+      if (p->pt == 0)
+        {
+          g_assert_cmpuint (p->payload_len, ==, 160);
+          continue;
+        }
+      g_assert_cmpuint (p->pt, ==, 101);
+      g_assert_cmpuint (p->payload_len, ==, 4);
+
+      if (p->marker)
+        {
+          digit++;
+          g_assert_cmpint (digit, <, 2);
+          start_us[digit] = p->arrival_us;
+          event_ts[digit] = p->timestamp;
+          g_assert_cmpuint (p->payload[1] & 0x80, ==, 0);
+        }
+      g_assert_cmpint (digit, >=, 0);
+      g_assert_cmpuint (p->payload[0], ==, expected_codes[digit]);
+      g_assert_cmpuint (p->timestamp, ==, event_ts[digit]);
+      n_events[digit]++;
+      if (p->payload[1] & 0x80)
+        {
+          guint duration = (p->payload[2] << 8) | p->payload[3];
+
+          if (n_ends[digit] > 0)
+            g_assert_cmpuint (duration, ==, final_duration[digit]);
+          final_duration[digit] = duration;
+          n_ends[digit]++;
+          last_end_us[digit] = p->arrival_us;
+        }
+      else
+        g_assert_cmpuint (n_ends[digit], ==, 0);
+    }
+
+  for (guint d = 0; d < 2; d++)
+    {
+      g_test_message ("digit %u: %u packets, duration %u, on the wire %" G_GINT64_FORMAT " ms",
+                      d, n_events[d], final_duration[d], (last_end_us[d] - start_us[d]) / 1000);
+      g_assert_cmpuint (n_ends[d], ==, 3);
+      /* start + continuations + 3 ends */
+      g_assert_cmpuint (n_events[d], >=, 3 + 3);
+      g_assert_cmpuint (final_duration[d], >=, 100 * 8 - 160);
+      g_assert_cmpuint (final_duration[d], <=, 100 * 8 + 160);
+    }
+  /* The second digit starts >= 60 ms after the first one's tone has ended. */
+  g_assert_cmpint (start_us[1] - last_end_us[0], >=, 60 * 1000);
+  g_assert_cmpuint (event_ts[1] - event_ts[0], >=, final_duration[0] + 60 * 8);
+
+  wire_tap_free (tap, source);
+}
+
+static void
+test_inband (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMA", 8000);
+  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
+  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
+  g_autoptr(TestWav) heard = NULL;
+  DigitRun run = { .digits = "5", .method = MD_DTMF_METHOD_INBAND };
+  double on_low, on_high, off_a, off_b;
+
+  start_pair (fixture, codec, "null", "null", "null", speaker_b);
+  run.session = fixture->a;
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "the in-band digit");
+  g_assert_no_error (run.error);
+  run_for (300);
+  md_media_session_stop (fixture->b);
+
+  heard = test_wav_load (wav_b);
+  on_low = test_wav_power_at (heard, 0, heard->n_samples, 770);
+  on_high = test_wav_power_at (heard, 0, heard->n_samples, 1336);
+  off_a = test_wav_power_at (heard, 0, heard->n_samples, 697);
+  off_b = test_wav_power_at (heard, 0, heard->n_samples, 1477);
+  g_test_message ("770: %g 1336: %g 697: %g 1477: %g", on_low, on_high, off_a, off_b);
+  g_assert_cmpfloat (on_low, >, 20 * off_a);
+  g_assert_cmpfloat (on_high, >, 20 * off_b);
+  g_assert_cmpfloat (on_low, >, 1e-6);
+}
+
+static void
+test_dtmf_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("G722", 8000);
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params;
+  DigitRun run = { .digits = "5", .method = MD_DTMF_METHOD_INBAND };
+
+  fixture->a = new_session (fixture);
+  params = params_for (codec, md_media_session_get_local_rtp_port (fixture->a) + 10);
+  params.telephone_event_pt = -1;
+  g_assert_true (md_media_session_start (fixture->a, &params, "null", "null", &error));
+
+  run.session = fixture->a;
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "in-band on G.722 to fail");
+  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC);
+  g_assert_nonnull (strstr (run.error->message, "G.711"));
+  g_clear_error (&run.error);
+
+  run = (DigitRun) { .session = fixture->a, .digits = "5", .method = MD_DTMF_METHOD_RFC4733 };
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "RFC 4733 without telephone-event to fail");
+  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC);
+  g_clear_error (&run.error);
+
+  params.telephone_event_pt = 101;
+  g_assert_true (md_media_session_update (fixture->a, &params, &error));
+  run = (DigitRun) { .session = fixture->a, .digits = "x", .method = MD_DTMF_METHOD_RFC4733 };
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "a bad digit to fail");
+  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_assert_nonnull (strstr (run.error->message, "“x”"));
+  g_clear_error (&run.error);
+
+  md_media_session_stop (fixture->a);
+  run = (DigitRun) { .session = fixture->a, .digits = "1", .method = MD_DTMF_METHOD_RFC4733 };
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "a digit after stop to fail");
+  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_clear_error (&run.error);
+}
+
+static guint
+count_rtp (WireTap *tap)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < tap->packets->len; i++)
+    if (g_array_index (tap->packets, WirePacket, i).pt == 0)
+      n++;
+  return n;
+}
+
+static gboolean
+tap_has_packets (gpointer user_data)
+{
+  return count_rtp (user_data) > 0;
+}
+
+static void
+test_hold (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autoptr(GError) error = NULL;
+  GSource *source;
+  WireTap *tap = wire_tap_new (&source);
+  MdMediaParams params = params_for (codec, wire_tap_port (tap));
+  DigitRun run = { .digits = "1", .method = MD_DTMF_METHOD_RFC4733 };
+
+  params.send = FALSE;
+  params.receive = FALSE;
+  fixture->a = new_session (fixture);
+  g_assert_true (md_media_session_start (fixture->a, &params, "tone:440", "null", &error));
+  g_assert_no_error (error);
+  /* An observation window: held means nothing at all goes out in it. */
+  run_for (500);
+  g_assert_cmpuint (count_rtp (tap), ==, 0);
+
+  run.session = fixture->a;
+  send_next_digit (&run);
+  wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "DTMF on hold to fail");
+  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_clear_error (&run.error);
+
+  params.send = TRUE;
+  g_assert_true (md_media_session_update (fixture->a, &params, &error));
+  g_assert_no_error (error);
+  wait_until (tap_has_packets, tap, WAIT_TIMEOUT_MS, "audio after resume");
+  g_assert_cmpuint (count_rtp (tap), >, 0);
+  /* Receive was off all along: no "network lost" for a held call. */
+  g_assert_no_error (fixture->failure);
+
+  md_media_session_stop (fixture->a);
+  wire_tap_free (tap, source);
+}
+
+static gboolean
+has_failed (gpointer data)
+{
+  return ((Fixture *) data)->failure != NULL;
+}
+
+static void
+test_rtp_timeout (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  gint64 stopped_us;
+
+  /* main() set MEETDIAL_RTP_TIMEOUT_MS=1500. */
+  start_pair (fixture, codec, "tone:440", "null", "tone:660", "null");
+  g_assert_no_error (fixture->failure);
+
+  md_media_session_stop (fixture->b);
+  stopped_us = g_get_monotonic_time ();
+  wait_until (has_failed, fixture, 4000, "network lost");
+  g_assert_error (fixture->failure, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NETWORK_LOST);
+  g_assert_nonnull (strstr (fixture->failure->message, "network connection was lost"));
+  g_test_message ("network lost reported %" G_GINT64_FORMAT " ms after the peer stopped",
+                  (fixture->failed_at_us - stopped_us) / 1000);
+  g_assert_cmpint (fixture->failed_at_us - stopped_us, >=, 1400 * 1000);
+  g_assert_cmpint (fixture->failed_at_us - stopped_us, <=, 2000 * 1000);
+}
+
+static void
+assert_start_fails (Fixture    *fixture,
+                    const char *mic,
+                    const char *speaker,
+                    int         code,
+                    const char *mentioned)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autoptr(MdMediaSession) session = new_session (fixture);
+  MdMediaParams params = params_for (codec, 40000);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (md_media_session_start (session, &params, mic, speaker, &error));
+  g_assert_error (error, MD_MEDIA_ERROR, code);
+  g_test_message ("%s / %s: %s", mic, speaker, error->message);
+  if (mentioned != NULL)
+    g_assert_nonnull (strstr (error->message, mentioned));
+  md_media_session_stop (session);
+}
+
+static void
+test_bad_spec (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *not_wav = fixture_path (fixture, "not-a.wav");
+  g_autofree char *not_wav_spec = g_strconcat ("file:", not_wav, NULL);
+
+  g_file_set_contents (not_wav, "hello, this is text", -1, NULL);
+  assert_start_fails (fixture, "tone:abc", "null", MD_MEDIA_ERROR_BAD_SPEC, "tone:abc");
+  assert_start_fails (fixture, "tone:0", "null", MD_MEDIA_ERROR_BAD_SPEC, "tone:0");
+  assert_start_fails (fixture, "tone:", "null", MD_MEDIA_ERROR_BAD_SPEC, "FREQ");
+  assert_start_fails (fixture, "speakers", "null", MD_MEDIA_ERROR_BAD_SPEC, "speakers");
+  assert_start_fails (fixture, "file:", "null", MD_MEDIA_ERROR_BAD_SPEC, "file:");
+  assert_start_fails (fixture, "file:/nonexistent/x.wav", "null", MD_MEDIA_ERROR_BAD_SPEC,
+                      "/nonexistent/x.wav");
+  assert_start_fails (fixture, not_wav_spec, "null", MD_MEDIA_ERROR_BAD_SPEC, "not a WAV");
+  assert_start_fails (fixture, "null", "tone:440", MD_MEDIA_ERROR_BAD_SPEC, "microphone");
+  assert_start_fails (fixture, "null", "file:/nonexistent/out.wav", MD_MEDIA_ERROR_BAD_SPEC,
+                      "/nonexistent/out.wav");
+
+  /* "auto" with no sound server reachable: a clear NO_DEVICE, not a crash. */
+  g_setenv ("PULSE_SERVER", "unix:/nonexistent/pulse", TRUE);
+  assert_start_fails (fixture, "auto", "null", MD_MEDIA_ERROR_NO_DEVICE, "PipeWire");
+  assert_start_fails (fixture, "null", "auto", MD_MEDIA_ERROR_NO_DEVICE, "PipeWire");
+  g_unsetenv ("PULSE_SERVER");
+}
+
+static void
+test_bad_params (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  MdMediaCodec g729 = { "G729", 18, 8000, 1 };
+  const MdMediaCodec *pcmu = codec_or_fail ("PCMU", 8000);
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params;
+
+  fixture->a = new_session (fixture);
+  params = params_for (&g729, 40000);
+  g_assert_false (md_media_session_start (fixture->a, &params, "null", "null", &error));
+  g_assert_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC);
+  g_assert_nonnull (strstr (error->message, "G729"));
+  g_clear_error (&error);
+
+  params = params_for (pcmu, 40000);
+  params.remote_address = "not an address";
+  g_assert_false (md_media_session_start (fixture->a, &params, "null", "null", &error));
+  g_assert_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_clear_error (&error);
+
+  params = params_for (pcmu, 40000);
+  g_assert_false (md_media_session_update (fixture->a, &params, &error));
+  g_assert_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_clear_error (&error);
+}
+
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Ends the threads GStreamer and GLib keep parked for reuse and counts what
+ * is left; parked threads leave asynchronously, hence the bounded polling
+ * (no event tells when a thread has exited). */
+static guint
+count_threads_settled (guint at_most)
+{
+  gint64 deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  guint n;
+
+  gst_task_cleanup_all ();
+  g_thread_pool_stop_unused_threads ();
+  while ((n = count_threads ()) > at_most && g_get_monotonic_time () < deadline)
+    g_usleep (10 * 1000);
+  return n;
+}
+
+static void
+test_stop_leaves_nothing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params;
+  guint threads_before, threads_running;
+  guint port;
+
+  threads_before = count_threads_settled (1);
+  fixture->a = new_session (fixture);
+  port = md_media_session_get_local_rtp_port (fixture->a);
+  params = params_for (codec, port + 2);
+  g_assert_true (md_media_session_start (fixture->a, &params, "tone:440", "null", &error));
+  g_assert_no_error (error);
+  run_for (200);
+  threads_running = count_threads ();
+  g_assert_cmpuint (threads_running, >, threads_before);
+
+  md_media_session_stop (fixture->a);
+  md_media_session_stop (fixture->a);
+  g_assert_false (md_media_session_start (fixture->a, &params, "null", "null", &error));
+  g_assert_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_clear_object (&fixture->a);
+
+  g_assert_cmpuint (count_threads_settled (threads_before), ==, threads_before);
+  g_assert_true (port_is_free (port));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const char *pcmu[] = { "PCMU", "8000" };
+  static const char *pcma[] = { "PCMA", "8000" };
+  static const char *g722[] = { "G722", "8000" };
+  static const char *opus[] = { "opus", "48000" };
+
+  g_test_init (&argc, &argv, NULL);
+  /* Set before any thread exists: the timeout test relies on it. */
+  g_setenv ("MEETDIAL_RTP_TIMEOUT_MS", "1500", TRUE);
+  gst_init (&argc, &argv);
+  /* Finished threads exit instead of waiting in GLib's pool, so the stop
+   * test can see that none is left. */
+  g_thread_pool_set_max_unused_threads (0);
+
+  g_test_add_func ("/media/codec/list", test_codec_list);
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/media/session/ports", NULL, test_ports);
+  ADD ("/media/loopback/PCMU", pcmu, test_loopback);
+  ADD ("/media/loopback/PCMA", pcma, test_loopback);
+  ADD ("/media/loopback/G722", g722, test_loopback);
+  ADD ("/media/loopback/opus", opus, test_loopback);
+  ADD ("/media/mute", NULL, test_mute);
+  ADD ("/media/dtmf/rfc4733", NULL, test_rfc4733);
+  ADD ("/media/dtmf/inband", NULL, test_inband);
+  ADD ("/media/dtmf/errors", NULL, test_dtmf_errors);
+  ADD ("/media/hold", NULL, test_hold);
+  ADD ("/media/rtp-timeout", NULL, test_rtp_timeout);
+  ADD ("/media/spec/bad", NULL, test_bad_spec);
+  ADD ("/media/params/bad", NULL, test_bad_params);
+  ADD ("/media/stop", NULL, test_stop_leaves_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
