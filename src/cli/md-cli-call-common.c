@@ -237,6 +237,13 @@ on_call_state (MdCall       *call,
   md_cli_session_event (session, human, "state", "state", name,
                         "reason", md_call_get_end_reason (call),
                         "message", md_call_get_end_message (call), NULL);
+
+  if (state == MD_CALL_STATE_ACTIVE || state == MD_CALL_STATE_EARLY)
+    {
+      g_autofree char *codec = md_call_dup_codec_name (call);
+
+      md_cli_session_event (session, NULL, "media", "codec", codec, NULL);
+    }
 }
 
 static void

@@ -579,6 +579,20 @@ md_call_get_remote_uri (MdCall *self)
   return md_sip_call_get_remote_uri (self->sip_call);
 }
 
+char *
+md_call_dup_codec_name (MdCall *self)
+{
+  const MdMediaParams *params;
+
+  g_return_val_if_fail (MD_IS_CALL (self), NULL);
+
+  params = md_sip_call_get_media_params (self->sip_call);
+  if (!params)
+    return NULL;
+
+  return g_strdup_printf ("%s/%u", params->codec.encoding, params->codec.clock_rate);
+}
+
 gboolean
 md_call_was_answered (MdCall *self)
 {

@@ -42,6 +42,8 @@ const char  *md_call_get_end_message   (MdCall *self);
 gboolean     md_call_get_waiting       (MdCall *self);
 gboolean     md_call_is_incoming       (MdCall *self);
 const char  *md_call_get_remote_uri    (MdCall *self);
+/* The negotiated audio codec ("PCMU/8000"), or NULL before answer. */
+char        *md_call_dup_codec_name    (MdCall *self);
 /* Whether the call was ever answered. */
 gboolean     md_call_was_answered      (MdCall *self);
 

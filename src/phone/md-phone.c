@@ -7,6 +7,7 @@
 #include "md-call-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 enum {
   DEFAULT_NO_ANSWER_S = 60,
@@ -44,6 +45,24 @@ no_answer_ms (MdPhone *self)
                                  : DEFAULT_NO_ANSWER_S;
 
   return seconds * 1000;
+}
+
+/* "sip:room@host:5062;transport=tcp" → "host"; "[::1]" → "::1". */
+static char *
+sip_uri_host (const char *uri)
+{
+  const char *host = strchr (uri, '@');
+  const char *end;
+
+  host = host ? host + 1 : strchr (uri, ':') + 1;
+  if (*host == '[')
+    {
+      end = strchr (host, ']');
+      return end ? g_strndup (host + 1, (gsize) (end - host - 1)) : g_strdup (host);
+    }
+
+  end = host + strcspn (host, ":;?>");
+  return g_strndup (host, (gsize) (end - host));
 }
 
 static void
@@ -199,8 +218,10 @@ md_phone_dial (MdPhone           *self,
 
   if (!self->agent)
     {
-      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED, _("SIP has not been started"));
-      return NULL;
+      g_autofree char *host = sip_uri_host (uri);
+
+      if (!md_phone_start (self, host, error))
+        return NULL;
     }
 
   /* The media port must be known before the INVITE offers it. */

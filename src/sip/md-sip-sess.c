@@ -213,6 +213,12 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	enum md_sess_end end = sess->end;
 	char text[128] = "";
 
+	/* libre reports a BYE from the far end as ECONNRESET. */
+	if (err == ECONNRESET && end == MD_SESS_END_NONE) {
+		emit_ended(sess, MD_SESS_END_REMOTE, 0, "");
+		return;
+	}
+
 	if (msg && !msg->req)
 		re_snprintf(text, sizeof(text), "%u %r", msg->scode,
 			    &msg->reason);

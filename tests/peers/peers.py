@@ -360,14 +360,22 @@ class Baresip:
 class Sipp:
     """sipp running one scenario from tests/peers/scenarios as a UAS."""
 
-    def __init__(self, scenario, logs=None, extra=()):
+    def __init__(self, scenario, logs=None, extra=(), tone_seconds=0):
         self.scenario = os.path.join(HERE, "scenarios", scenario)
         self.logs = logs or log_dir()
         self.extra = list(extra)
+        self.tone_seconds = tone_seconds
         self.proc = None
+        self.dir = None
 
     def start(self):
         binary = need("sipp", "sip-tester")
+        self.dir = tempfile.mkdtemp(prefix="sipp-")
+        if self.tone_seconds:
+            # rtp_stream sends a file's raw bytes: raw µ-law, 650 Hz.
+            subprocess.run([need("sox", "sox"), "-n", "-r", "8000", "-c", "1", "-t", "ul",
+                            os.path.join(self.dir, "tone.ulaw"), "synth",
+                            str(self.tone_seconds), "sine", "650"], check=True)
         self.port = free_port()
         self.media_port = free_port(pair=True)
         self.proc = Process("sipp",
@@ -376,7 +384,7 @@ class Sipp:
                              "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error",
                              "-trace_msg", "-message_file",
                              os.path.join(self.logs, f"sipp-{self.port}-messages.log")] + self.extra,
-                            os.path.join(self.logs, f"sipp-{self.port}.log"))
+                            os.path.join(self.logs, f"sipp-{self.port}.log"), cwd=self.dir)
         # sipp binds its SIP socket before it reads the scenario's first recv.
         wait_for(lambda: self._bound() or not self.proc.running(), 10, "sipp to listen")
         if not self.proc.running():
@@ -411,6 +419,9 @@ class Sipp:
         if self.proc:
             self.proc.stop(grace=2)
             self.proc = None
+        if self.dir:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir = None
 
     def __enter__(self):
         return self.start()

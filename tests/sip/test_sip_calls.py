@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""meetdial-cli against real peers on loopback: Kamailio as registrar and
+proxy, baresip as a meeting bridge, sipp for odd callees.
+
+Usage: test_sip_calls.py MEETDIAL_CLI CASE
+"""
+
+import os
+import socket
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "peers"))
+
+import peers  # noqa: E402
+from meetdial import Meetdial, tone_frequency  # noqa: E402
+
+PASSWORD = "s3cret-pass"
+BRIDGE_USER = "+15550100"
+BRIDGE_PASSWORD = "bridge-pass"
+PIN = "123456789#"
+PAUSE_MS = 1000
+USERS = {"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def no_secrets(md):
+    for output in md.outputs:
+        check(PASSWORD.encode() not in output, "the SIP password leaked into the CLI's output")
+        check(PIN[:-1].encode() not in output, "the PIN leaked into the CLI's output")
+
+
+def bridge_call(md, logs, codec="PCMU/8000/1", transport="udp"):
+    """The main flow: register, call tel:+15550100,,PIN through Kamailio to
+    the bridge, PIN after two pauses, audio both ways, clean hang-up."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, codecs=codec,
+                       tone_hz=1000, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD, transport)
+        call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}", "--pause-ms", str(PAUSE_MS),
+                             "--hangup-after", "6")
+        rc = call.wait(40)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+
+        kinds = [e["event"] for e in call.events]
+        check("registered" in kinds, f"no registered event: {call.events}")
+        ended = call.ended()
+        check(ended and ended[0]["reason"] == "hung up", f"bad end: {ended}")
+        media = [e for e in call.events if e["event"] == "media"]
+        want = codec.split("/")[0].lower()
+        check(media and media[0]["codec"].lower().startswith(want),
+              f"negotiated {media}, wanted {codec}")
+        dtmf_events = [e for e in call.events if e["event"] == "dtmf"]
+        check(len(dtmf_events) == len(PIN) and all(e["digits"] == "•" for e in dtmf_events),
+              f"DTMF events not {len(PIN)} masked digits: {dtmf_events}")
+
+        received = bridge.dtmf()
+        digits = "".join(d for d, _ in received)
+        check(digits == PIN, f"the bridge received {digits!r}, not {PIN!r}")
+        established = bridge.wait_event("CALL_ESTABLISHED", timeout=1)["t"]
+        first = received[0][1] - established
+        # Pauses count from answer: 2 × PAUSE_MS, less what the bridge's ACK
+        # and the first RTP event packet can shift it.
+        check(first >= 2 * PAUSE_MS / 1000 - 0.03,
+              f"first digit {first * 1000:.0f} ms after answer, before the two pauses")
+        check(first <= 2 * PAUSE_MS / 1000 + 0.5, f"first digit late: {first * 1000:.0f} ms")
+        bridge.wait_event("CALL_CLOSED", timeout=5)
+
+        check(tone_frequency(heard) in range(900, 1100),
+              f"our recording does not hold the bridge's 1000 Hz tone: {tone_frequency(heard)} Hz")
+        # The bridge records what it decodes only once the call has ended.
+        recordings = bridge.recordings("-dec.wav")
+        check(recordings, "the bridge recorded nothing")
+        frequency = tone_frequency(recordings[-1])
+        check(frequency in range(380, 500),
+              f"the bridge's recording does not hold our 440 Hz tone: {frequency} Hz")
+    no_secrets(md)
+
+
+def sipp_call(md, logs, scenario, want_reason, tone_seconds=0, extra_args=()):
+    with peers.Sipp(scenario, logs=logs, tone_seconds=tone_seconds) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", "null", *extra_args)
+        rc = call.wait(60)
+        ended = call.ended()
+        check(rc == 1, f"call exited {rc}, not 1: {call.stderr.decode()}")
+        check(ended and ended[0]["reason"] == want_reason,
+              f"ended {ended}, wanted {want_reason}")
+        check(ended[0]["message"] and call.stderr.decode().strip().endswith(ended[0]["message"]),
+              f"stderr does not say why: {call.stderr.decode()!r}")
+        sipp_rc = sipp.wait(10)
+        check(sipp_rc == 0, f"sipp's scenario {scenario} did not complete (exit {sipp_rc}):\n"
+              + sipp.messages()[-3000:])
+        return call
+
+
+def case_wrong_password(md, logs):
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", "not-the-password")
+        result = md.run("account", "check", "work", timeout=30)
+        check(result.returncode == 1, f"check exited {result.returncode}")
+        check(b"refused the password" in result.stderr, f"unclear: {result.stderr!r}")
+        # One REGISTER challenged, one refused: no retry storm.
+        fails = kamailio.log_text().count("AUTH-FAIL REGISTER")
+        check(fails == 1, f"Kamailio refused {fails} REGISTERs, wanted exactly 1")
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null")
+        rc = call.wait(20)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "wrong password", f"{rc} {ended}")
+    no_secrets(md)
+
+
+def case_busy(md, logs):
+    sipp_call(md, logs, "busy.xml", "busy")
+
+
+def case_no_answer(md, logs):
+    md.gsettings("no-answer-seconds", "2")
+    call = sipp_call(md, logs, "no-answer.xml", "no answer")
+    ringing = [e for e in call.events if e.get("state") == "ringing"]
+    check(ringing, "the call never rang")
+    waited = call.ended()[0]["t"] - ringing[0]["t"]
+    check(1.8 <= waited <= 4, f"gave up after {waited:.1f} s, not 2 s")
+
+
+def case_remote_bye(md, logs):
+    with peers.Sipp("remote-bye.xml", logs=logs, tone_seconds=10) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", "null")
+        rc = call.wait(30)
+        ended = call.ended()
+        check(rc == 0, f"a far-end hang-up after answer is a normal end, got {rc}")
+        check(ended and ended[0]["reason"] == "hung up by far end", f"{ended}")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+
+
+def case_g729_only(md, logs):
+    sipp_call(md, logs, "g729-only.xml", "no common codec")
+
+
+def case_bad_sdp(md, logs):
+    sipp_call(md, logs, "bad-sdp.xml", "bad answer from far end")
+
+
+def case_rtp_stops(md, logs):
+    md.env["MEETDIAL_RTP_TIMEOUT_MS"] = "3000"
+    call = sipp_call(md, logs, "rtp-stops.xml", "network lost", tone_seconds=2)
+    active = [e for e in call.events if e.get("state") == "active"][0]
+    lost_after = call.ended()[0]["t"] - active["t"]
+    check(lost_after <= 10, f"RTP loss noticed only after {lost_after:.1f} s")
+
+
+def case_timer_b(md, logs):
+    """A peer that never replies: libre's INVITE transaction times out
+    (Timer B, 64 × T1 = 32 s) and the call ends as unreachable."""
+    silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    silent.bind(("127.0.0.1", 0))
+    try:
+        port = silent.getsockname()[1]
+        call = md.start_call(f"sip:room@127.0.0.1:{port}", "--mic", "null", "--speaker", "null")
+        rc = call.wait(50)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "unreachable", f"{rc} {ended}")
+        check(silent.recv(65535).startswith(b"INVITE "), "nothing reached the silent peer")
+    finally:
+        silent.close()
+
+
+def main():
+    cli, case = sys.argv[1], sys.argv[2]
+    logs = os.environ.get("MEETDIAL_TEST_LOGS") or peers.log_dir()
+    os.makedirs(logs, exist_ok=True)
+    os.environ["MEETDIAL_TEST_LOGS"] = logs
+    md = Meetdial(cli, logs)
+    try:
+        if case.startswith("bridge-"):
+            _, codec, transport = case.split("-")
+            codecs = {"pcmu": "PCMU/8000/1", "pcma": "PCMA/8000/1",
+                      "g722": "G722/16000/1", "opus": "opus/48000/2"}
+            bridge_call(md, logs, codecs[codec], transport)
+        else:
+            globals()["case_" + case.replace("-", "_")](md, logs)
+    finally:
+        md.cleanup()
+    print(f"ok: {case}")
+
+
+if __name__ == "__main__":
+    main()
