@@ -23,6 +23,7 @@ static const MdCliCommand commands[] = {
   { "token", md_cli_token_main, N_("Store or remove a meeting provider’s API token") },
   { "account", md_cli_account_main, N_("Add, list, remove or check SIP accounts") },
   { "call", md_cli_call_main, N_("Call a number or SIP address and run its dial plan") },
+  { "listen", md_cli_listen_main, N_("Stay registered and answer incoming calls") },
 };
 
 static void

@@ -7,14 +7,16 @@ Usage: test_sip_calls.py MEETDIAL_CLI CASE
 """
 
 import os
+import signal
 import socket
+import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "peers"))
 
 import peers  # noqa: E402
-from meetdial import Meetdial, tone_frequency  # noqa: E402
+from meetdial import Call, Meetdial, tone_frequency  # noqa: E402
 
 PASSWORD = "s3cret-pass"
 BRIDGE_USER = "+15550100"
@@ -171,6 +173,106 @@ def case_timer_b(md, logs):
         check(silent.recv(65535).startswith(b"INVITE "), "nothing reached the silent peer")
     finally:
         silent.close()
+
+
+def case_info_dtmf(md, logs):
+    """No telephone-event in the answer: keys typed during the call go out
+    as SIP INFO, in order, one digit each."""
+    with peers.Sipp("info-dtmf.xml", logs=logs) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", "null", "--hangup-after", "3")
+        call.wait_state("active")
+        call.keys("12\n#")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        check(sipp.wait(10) == 0, "sipp did not get three INFOs:\n" + sipp.messages()[-3000:])
+        signals = [line.split("=", 1)[1].strip() for line in sipp.messages().splitlines()
+                   if line.startswith("Signal=")]
+        check(signals == ["1", "2", "#"], f"INFO digits {signals}")
+    no_secrets(md)
+
+
+def case_wait_step(md, logs):
+    """`;` waits for the user: nothing is sent until the `c` key."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER};12#", "--mic", "tone:440",
+                             "--speaker", "null", "--hangup-after", "4")
+        call.wait_event(lambda e: e.get("event") == "wait", 10, "a wait event")
+        # Asserting an absence needs a window: 1 s of no DTMF while waiting.
+        time.sleep(1)
+        check(bridge.dtmf() == [], f"digits went out before the key: {bridge.dtmf()}")
+        pressed = time.monotonic()
+        call.keys("c")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        received = bridge.dtmf()
+        check("".join(d for d, _ in received) == "12#", f"the bridge received {received}")
+        check(received[0][1] >= pressed, "a digit arrived before the key was pressed")
+    no_secrets(md)
+
+
+def listen(md, *args):
+    return Call(md, ["listen", "--json-events", *args], stdin=subprocess.PIPE)
+
+
+def case_incoming(md, logs):
+    """A baresip peer calls us through Kamailio: we ring, answer by
+    ourselves, audio flows both ways, the caller hangs up."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual",
+                       logs=logs) as caller:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        listener = listen(md, "--auto-answer", "--mic", "tone:440", "--speaker", f"file:{heard}")
+        try:
+            listener.wait_event(lambda e: e.get("event") == "registered", 10, "registration")
+            caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+            incoming = listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
+            check(BRIDGE_USER in incoming["from"], f"caller shown as {incoming['from']}")
+            listener.wait_state("active")
+            caller.wait_event("CALL_ESTABLISHED", timeout=5)
+            caller.wait_event("CALL_RTPESTAB", timeout=5)
+            time.sleep(2)   # two seconds of audio to record, both ways
+            caller.command("hangup")
+            ended = listener.wait_state("ended")
+            check(ended["reason"] == "hung up by far end", f"{ended}")
+        finally:
+            listener.proc.send_signal(signal.SIGINT)
+            rc = listener.wait(10)
+        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+        caller.wait_event("CALL_CLOSED", timeout=5)
+        caller.stop()
+        check(tone_frequency(heard) in range(900, 1100),
+              f"we did not hear the caller's tone: {tone_frequency(heard)} Hz")
+        recordings = caller.recordings("-dec.wav")
+        check(recordings and tone_frequency(recordings[-1]) in range(380, 500),
+              "the caller did not hear our 440 Hz tone")
+    no_secrets(md)
+
+
+def case_decline(md, logs):
+    """We ring, the user declines with `d`: the caller gets 603 Decline."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual",
+                       logs=logs) as caller:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        listener = listen(md, "--mic", "null", "--speaker", "null")
+        try:
+            listener.wait_event(lambda e: e.get("event") == "registered", 10, "registration")
+            caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+            listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
+            listener.keys("d")
+            ended = listener.wait_state("ended")
+            check(ended["reason"] == "hung up", f"{ended}")
+            closed = caller.wait_event("CALL_CLOSED", timeout=5)
+            check("603" in closed.get("param", "") or "Decline" in closed.get("param", ""),
+                  f"the caller was told {closed.get('param')!r}, not 603 Decline")
+        finally:
+            listener.proc.send_signal(signal.SIGINT)
+            rc = listener.wait(10)
+        check(rc == 0, f"listen exited {rc}")
 
 
 def main():
