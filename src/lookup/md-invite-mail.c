@@ -159,7 +159,11 @@ decode_header_words (const char *value)
       p = end + 2;
     }
 
-  return g_string_free (out, FALSE);
+  /* Raw 8-bit headers exist in the wild; keep the result valid text. */
+  {
+    g_autofree char *raw = g_string_free (out, FALSE);
+    return g_utf8_make_valid (raw, -1);
+  }
 }
 
 /* Reads the header block at @text into @part and points part->body past it. */

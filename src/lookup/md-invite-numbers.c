@@ -207,8 +207,18 @@ clean_label (const char *raw)
 
       g_strstrip (collapsed);
       length = strlen (collapsed);
-      while (length > 0 && strchr (":-,;•*·|/", collapsed[length - 1]) != NULL)
-        collapsed[--length] = '\0';
+      for (;;)
+        {
+          if (length > 0 && strchr (":-,;*|/", collapsed[length - 1]) != NULL)
+            collapsed[--length] = '\0';
+          else if (g_str_has_suffix (collapsed, "•") || g_str_has_suffix (collapsed, "·"))
+            {
+              length = g_utf8_find_prev_char (collapsed, collapsed + length) - collapsed;
+              collapsed[length] = '\0';
+            }
+          else
+            break;
+        }
       stripped = g_regex_replace_literal (label_lead_regex, collapsed, -1, 0, "", 0, NULL);
       g_free (collapsed);
       collapsed = stripped;
@@ -435,6 +445,9 @@ scan_line (const char     *line,
       gboolean plus;
 
       g_match_info_fetch_pos (match, 0, &start, &end);
+      /* Digits inside the previous number's one-tap tail are its codes. */
+      if ((gsize) start < segment_start)
+        continue;
       while (start < end && (line[start] == ' '))
         start++;
       plus = line[start] == '+';
