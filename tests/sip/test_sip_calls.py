@@ -72,7 +72,8 @@ def bridge_call(md, logs, codec="PCMU/8000/1", transport="udp"):
         # and the first RTP event packet can shift it.
         check(first >= 2 * PAUSE_MS / 1000 - 0.03,
               f"first digit {first * 1000:.0f} ms after answer, before the two pauses")
-        check(first <= 2 * PAUSE_MS / 1000 + 0.5, f"first digit late: {first * 1000:.0f} ms")
+        # Generous: sanitizer builds run slowly; bench/ measures the real lag.
+        check(first <= 2 * PAUSE_MS / 1000 + 1.5, f"first digit late: {first * 1000:.0f} ms")
         bridge.wait_event("CALL_CLOSED", timeout=5)
 
         check(tone_frequency(heard) in range(900, 1100),
