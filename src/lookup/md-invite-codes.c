@@ -52,6 +52,7 @@ static const CodeLabels code_labels[] = {
 /* Codes that are not for participants; the aside "video" keeps Teams'
  * "Video Conference ID" (for room systems) from being taken as the PIN. */
 static GRegex *not_for_participants_regex;
+static GRegex *one_tap_regex, *webex_password_regex, *sip_regex, *video_address_regex;
 
 static const CodeLabels *
 labels_for (MdProvider provider)
@@ -78,13 +79,37 @@ is_for_participants (const char *text,
   return !g_regex_match (not_for_participants_regex, prefix, 0, NULL);
 }
 
+/* Compiled label regexes, one per tier string, kept for the process: the
+ * tables are fixed, and compiling with JIT costs more than matching. */
+static GRegex *
+get_tier_regex (const char *labels)
+{
+  static GMutex lock;
+  static GHashTable *cache;
+  GRegex *regex;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_regex_unref);
+  regex = g_hash_table_lookup (cache, labels);
+  if (regex == NULL)
+    {
+      g_autofree char *pattern = g_strdup_printf ("(?<![\\w-])(?:%s)(?!\\w)" VALUE, labels);
+
+      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_hash_table_insert (cache, g_strdup (labels), regex);
+    }
+  g_mutex_unlock (&lock);
+  return regex;
+}
+
 /* The first value after any of @labels that is for participants. */
 static char *
 find_value_in_tier (const char *text,
                     const char *labels)
 {
-  g_autofree char *pattern = g_strdup_printf ("(?<![\\w-])(?:%s)(?!\\w)" VALUE, labels);
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  GRegex *regex = get_tier_regex (labels);
   g_autoptr(GMatchInfo) match = NULL;
 
   g_return_val_if_fail (regex != NULL, NULL);
@@ -123,11 +148,9 @@ static char *
 find_one_tap (const char *text,
               int         group)
 {
-  g_autoptr(GRegex) regex =
-    g_regex_new ("\\+?\\d{8,15},{1,}(\\d{3,})#(?:,+\\*(\\d{3,})#)?", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
-  g_regex_match (regex, text, 0, &match);
+  g_regex_match (one_tap_regex, text, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
       g_autofree char *value = g_match_info_fetch (match, group);
@@ -142,12 +165,9 @@ find_one_tap (const char *text,
 static char *
 find_webex_phone_password (const char *text)
 {
-  g_autoptr(GRegex) regex =
-    g_regex_new ("\\((\\d{4,})\\s+(?:from (?:phones|video)|von telefon|"
-                 "depuis les téléphones|desde (?:los )?teléfonos)", G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (g_regex_match (regex, text, 0, &match))
+  if (g_regex_match (webex_password_regex, text, 0, &match))
     return g_match_info_fetch (match, 1);
   return NULL;
 }
@@ -163,6 +183,19 @@ init_regexes (void)
     g_regex_new ("(?<!\\w)(?:host|chair|chairperson|moderator|moderatoren|leader|organi[sz]er|"
                  "video|vidéo|vídeo|animateur|anfitrión|organisateur|organizador|"
                  "veranstalter|gastgeber)",
+                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  one_tap_regex = g_regex_new ("\\+?\\d{8,15},{1,}(\\d{3,})#(?:,+\\*(\\d{3,})#)?",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+  webex_password_regex =
+    g_regex_new ("\\((\\d{4,})\\s+(?:from (?:phones|video)|von telefon|"
+                 "depuis les téléphones|desde (?:los )?teléfonos)",
+                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  sip_regex =
+    g_regex_new ("(?<![\\w])sips?:[\\w.!~*'()&=+$,;?/%-]+@[A-Za-z0-9.-]+[A-Za-z0-9]",
+                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  video_address_regex =
+    g_regex_new ("(?:video|vidéo|vídeo|sip|lync|skype|room system|raumsystem|visio|videoconferencia)"
+                 "(?:[^\\n]*\\n)?[^\\n]*?(?<![\\w.+-])([\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   g_once_init_leave (&initialised, 1);
 }
@@ -210,18 +243,12 @@ void
 md_invite_find_sip_uri (const char     *text,
                         MdLookupResult *result)
 {
-  g_autoptr(GRegex) sip_regex =
-    g_regex_new ("(?<![\\w])sips?:[\\w.!~*'()&=+$,;?/%-]+@[A-Za-z0-9.-]+[A-Za-z0-9]",
-                 G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GRegex) video_regex =
-    g_regex_new ("(?:video|vidéo|vídeo|sip|lync|skype|room system|raumsystem|visio|videoconferencia)"
-                 "(?:[^\\n]*\\n)?[^\\n]*?(?<![\\w.+-])([\\w.+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)",
-                 G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *uri = NULL;
 
   g_return_if_fail (MD_IS_LOOKUP_RESULT (result));
 
+  init_regexes ();
   if (g_regex_match (sip_regex, text, 0, &match))
     {
       g_autofree char *found = g_match_info_fetch (match, 0);
@@ -235,7 +262,7 @@ md_invite_find_sip_uri (const char     *text,
   else
     {
       g_clear_pointer (&match, g_match_info_free);
-      if (g_regex_match (video_regex, text, 0, &match))
+      if (g_regex_match (video_address_regex, text, 0, &match))
         {
           g_autofree char *address = g_match_info_fetch (match, 1);
           uri = g_strconcat ("sip:", address, NULL);

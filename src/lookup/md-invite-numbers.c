@@ -387,7 +387,8 @@ md_invite_make_dial_in (const char *written,
         }
     }
 
-  if (e164 == NULL)
+  /* E.164 allows 15 digits; a longer result is two numbers run together. */
+  if (e164 == NULL || strlen (e164) > 16)
     return NULL;
 
   return md_dial_in_new (e164, choose_country (e164, label),
