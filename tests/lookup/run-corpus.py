@@ -53,5 +53,25 @@ for name in names:
     else:
         print(f"ok   {name}")
 
+# The same invitation from standard input ("-") reads the same.
+stem = "zoom-en"
+with open(os.path.join(invites, stem + ".txt"), "rb") as f:
+    run = subprocess.run([cli, "lookup", "-", "--json", "--country", "US"], input=f.read(),
+                         capture_output=True, env=env, timeout=30)
+with open(os.path.join(invites, stem + ".json"), encoding="utf-8") as f:
+    if run.returncode != 0 or json.loads(run.stdout) != json.load(f):
+        failures += 1
+        print(f"FAIL {stem}.txt from standard input: exit {run.returncode}")
+    else:
+        print(f"ok   {stem}.txt from standard input")
+
+run = subprocess.run([cli, "lookup", os.path.join(invites, "no-such-file.txt")],
+                     capture_output=True, env=env, timeout=30)
+if run.returncode != 3 or not run.stderr.startswith(b"meetdial-cli: "):
+    failures += 1
+    print(f"FAIL a missing file: exit {run.returncode}, {run.stderr!r}")
+else:
+    print("ok   a missing file is bad input (exit 3)")
+
 print(f"{len(names) - failures}/{len(names)} invitations read as expected")
 sys.exit(1 if failures else 0)

@@ -25,16 +25,20 @@ class Whereby(http.server.BaseHTTPRequestHandler):
             self.send_response(401)
             self.end_headers()
             return
-        if self.path != "/v1/meetings/1234?fields=dialIn":
-            self.send_response(404)
-            self.end_headers()
-            return
-        body = json.dumps({
+        meeting = {
             "meetingId": "1234", "roomName": "/standup",
             "roomUrl": "https://acme.whereby.com/standup",
             "dialIn": {"code": "556677",
                        "phoneNumbers": [{"countryCode": "US", "phoneNumber": "646-555-0123"}]},
-        }).encode()
+        }
+        if self.path == "/v1/meetings/1234?fields=dialIn":
+            body = json.dumps(meeting).encode()
+        elif self.path == "/v1/meetings?fields=dialIn":
+            body = json.dumps({"results": [meeting], "cursor": None}).encode()
+        else:
+            self.send_response(404)
+            self.end_headers()
+            return
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -88,6 +92,17 @@ try:
           "lookup uses the stored token and reads the dial-in")
     check(seen_authorization[-1:] == ["Bearer " + TOKEN],
           "the token went out only as an Authorization: Bearer header")
+
+    done = run(["lookup", "https://acme.whereby.com/standup", "--json", "--country", "US"])
+    check(done.returncode == 0 and json.loads(done.stdout).get("pin") == "556677",
+          "a Whereby room link is looked up in the meeting list")
+
+    done = run(["lookup", "https://zoom.us/j/84512345678", "--json"])
+    check(done.returncode == 3 and json.loads(done.stdout)["error"]["code"] == "bad-input",
+          "a link of a provider without an API asks for the invitation text")
+
+    done = run(["lookup", "--provider", "zoom", "123"])
+    check(done.returncode == 2, "--provider accepts only whereby, daily and webex")
 
     done = run(["lookup", "--provider", "whereby", "999", "--json"])
     check(done.returncode == 1 and json.loads(done.stdout)["error"]["code"] == "not-found",
