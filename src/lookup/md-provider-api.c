@@ -7,7 +7,6 @@
 
 #include "md-json-util.h"
 #include "md-lookup-error.h"
-#include "md-secret-store.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
@@ -73,7 +72,7 @@ md_provider_api_finalize (GObject *object)
 {
   MdProviderApi *self = MD_PROVIDER_API (object);
 
-  g_clear_pointer (&self->token, md_secret_free);
+  g_clear_pointer (&self->token, md_provider_api_free_token);
   g_free (self->base_url);
   g_clear_object (&self->session);
 
@@ -244,6 +243,17 @@ check_status (MdProviderApi  *self,
   return NULL;
 }
 
+void
+md_provider_api_free_token (char *token)
+{
+  if (token == NULL)
+    return;
+  /* volatile: the stores must happen although the memory is freed next */
+  for (volatile char *p = token; *p != '\0'; p++)
+    *p = '\0';
+  g_free (token);
+}
+
 MdProviderApi *
 md_provider_api_new (MdProvider  provider,
                      const char *token)
@@ -310,7 +320,7 @@ md_provider_api_get (MdProviderApi  *self,
       authorization = g_strconcat ("Bearer ", self->token, NULL);
       soup_message_headers_replace (soup_message_get_request_headers (message),
                                     "Authorization", authorization);
-      g_clear_pointer (&authorization, md_secret_free);
+      g_clear_pointer (&authorization, md_provider_api_free_token);
       soup_message_headers_replace (soup_message_get_request_headers (message),
                                     "Accept", "application/json");
 

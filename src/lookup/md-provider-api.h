@@ -35,6 +35,10 @@ JsonNode      *md_provider_api_get          (MdProviderApi  *self,
                                              GCancellable   *cancellable,
                                              GError        **error);
 
+/* Overwrites a token (or a header holding one), then frees it. The lookup
+ * layer keeps its own copy of this so it needs nothing from store/. */
+void           md_provider_api_free_token   (char           *token);
+
 /* Completes a @result built from this provider's answer: fails with
  * MD_LOOKUP_ERROR_MALFORMED_RESPONSE when it has no usable number or no PIN,
  * else picks the preferred number for @country. */

@@ -7,7 +7,6 @@
 
 #include "md-daily-client.h"
 #include "md-provider-api.h"
-#include "md-secret-store.h"
 #include "md-webex-client.h"
 #include "md-whereby-client.h"
 
@@ -24,7 +23,7 @@ static void
 lookup_data_free (LookupData *data)
 {
   g_free (data->reference);
-  md_secret_free (data->token);
+  md_provider_api_free_token (data->token);
   g_free (data->country);
   g_free (data);
 }
