@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-gui"
+
+#include "config.h"
+
+#include "md-account-editor.h"
+#include "md-phone.h"
+#include "md-secret-store.h"
+
+#include <glib/gi18n.h>
+
+/* A registrar that has not answered by then is reported as unreachable. */
+#define CHECK_TIMEOUT_S 15
+
+enum {
+  SIGNAL_DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+struct _MdAccountEditor
+{
+  GtkBox        parent_instance;
+
+  GSettings    *settings;
+  gboolean      editing;
+  GtkWidget    *name_row;
+  GtkWidget    *server_row;
+  GtkWidget    *user_row;
+  GtkWidget    *password_row;
+  GtkWidget    *domain_row;
+  GtkWidget    *display_name_row;
+  GtkWidget    *transport_row;
+  GtkWidget    *status_label;
+  GtkWidget    *check_button;
+
+  MdPhone      *check_phone;
+  MdSipAccount *check_account;
+  guint         check_timeout_id;
+};
+
+G_DEFINE_TYPE (MdAccountEditor, md_account_editor, GTK_TYPE_BOX)
+
+static const char *transports[] = { "udp", "tcp", NULL };
+
+static const char *
+row_text (GtkWidget *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_status (MdAccountEditor *self,
+            const char      *text,
+            gboolean         error)
+{
+  gtk_label_set_label (GTK_LABEL (self->status_label), text);
+  if (error)
+    gtk_widget_add_css_class (self->status_label, "error");
+  else
+    gtk_widget_remove_css_class (self->status_label, "error");
+}
+
+static MdAccount *
+build_account (MdAccountEditor  *self,
+               GError          **error)
+{
+  guint transport = adw_combo_row_get_selected (ADW_COMBO_ROW (self->transport_row));
+
+  return md_account_new (row_text (self->name_row), row_text (self->server_row),
+                         row_text (self->user_row), row_text (self->domain_row),
+                         transports[MIN (transport, 1u)], row_text (self->display_name_row),
+                         error);
+}
+
+static void
+on_password_saved (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MdAccountEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!md_secret_store_save_finish (result, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+
+  g_signal_emit (self, signals[SIGNAL_DONE], 0);
+}
+
+static void
+save (MdAccountEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdAccount) account = build_account (self, &error);
+  const char *password = row_text (self->password_row);
+
+  if (account == NULL || !md_account_list_save (self->settings, account, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+
+  /* An empty field while editing keeps the stored password. */
+  if (*password == '\0')
+    {
+      if (self->editing)
+        g_signal_emit (self, signals[SIGNAL_DONE], 0);
+      else
+        set_status (self, _("Enter the account’s password."), TRUE);
+      return;
+    }
+
+  set_status (self, _("Saving the password in the keyring…"), FALSE);
+  md_secret_store_save_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account), password,
+                              NULL, on_password_saved, g_object_ref (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+}
+
+static void
+stop_check (MdAccountEditor *self)
+{
+  g_clear_handle_id (&self->check_timeout_id, g_source_remove);
+  if (self->check_account != NULL)
+    g_signal_handlers_disconnect_by_data (self->check_account, self);
+  g_clear_object (&self->check_account);
+  if (self->check_phone != NULL)
+    md_phone_shutdown_async (self->check_phone, NULL, NULL, NULL);
+  g_clear_object (&self->check_phone);
+  gtk_widget_set_sensitive (self->check_button, TRUE);
+}
+
+static void
+on_check_state_notify (MdAccountEditor *self)
+{
+  MdSipAccountState state = md_sip_account_get_state (self->check_account);
+  const char *status = md_sip_account_get_status (self->check_account);
+  g_autofree char *text = NULL;
+
+  switch (state)
+    {
+    case MD_SIP_ACCOUNT_REGISTERED:
+      set_status (self, _("Registered: the account works."), FALSE);
+      break;
+    case MD_SIP_ACCOUNT_WRONG_PASSWORD:
+      set_status (self, _("The server refused the user name or password."), TRUE);
+      break;
+    case MD_SIP_ACCOUNT_FAILED:
+      /* Translators: %s is the server's answer, e.g. "503 Service Unavailable" */
+      text = g_strdup_printf (_("Registration failed: %s"), status && *status ? status : _("no answer"));
+      set_status (self, text, TRUE);
+      break;
+    case MD_SIP_ACCOUNT_UNREGISTERED:
+    case MD_SIP_ACCOUNT_REGISTERING:
+    default:
+      return;
+    }
+
+  stop_check (self);
+}
+
+static gboolean
+on_check_timeout (gpointer user_data)
+{
+  MdAccountEditor *self = user_data;
+
+  self->check_timeout_id = 0;
+  set_status (self, _("The server did not answer. Check its address and your network."), TRUE);
+  stop_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_check (MdAccountEditor *self,
+             MdAccount       *account,
+             const char      *password)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_check (self);
+  self->check_phone = md_phone_new (self->settings);
+  self->check_account = md_phone_add_account (self->check_phone, account, password, &error);
+  if (self->check_account == NULL)
+    {
+      set_status (self, error->message, TRUE);
+      stop_check (self);
+      return;
+    }
+
+  gtk_widget_set_sensitive (self->check_button, FALSE);
+  set_status (self, _("Registering…"), FALSE);
+  g_signal_connect_swapped (self->check_account, "notify::state",
+                            G_CALLBACK (on_check_state_notify), self);
+  self->check_timeout_id = g_timeout_add_seconds (CHECK_TIMEOUT_S, on_check_timeout, self);
+}
+
+static void
+on_check_password_looked_up (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(MdAccountEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdSecret) password = md_secret_store_lookup_finish (result, &error);
+  g_autoptr(MdAccount) account = build_account (self, &error);
+
+  if (account == NULL || error != NULL)
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+
+  start_check (self, account, password ? password : "");
+}
+
+static void
+on_check_button_clicked (MdAccountEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdAccount) account = build_account (self, &error);
+  const char *password = row_text (self->password_row);
+
+  if (account == NULL)
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
+
+  if (*password != '\0')
+    start_check (self, account, password);
+  else
+    md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account), NULL,
+                                  on_check_password_looked_up, g_object_ref (self));
+}
+
+static void
+on_back_clicked (MdAccountEditor *self)
+{
+  g_signal_emit (self, signals[SIGNAL_DONE], 0);
+}
+
+static GtkWidget *
+add_entry_row (MdAccountEditor *self,
+               GtkWidget       *group,
+               GtkWidget       *row,
+               const char      *title,
+               const char      *text)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (save), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+build (MdAccountEditor *self,
+       MdAccount       *account)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *more = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *title = adw_window_title_new (account ? _("Edit Account") : _("Add Account"), NULL);
+
+  gtk_widget_set_tooltip_text (back, _("Back"));
+  g_signal_connect_swapped (back, "clicked", G_CALLBACK (on_back_clicked), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_box_append (GTK_BOX (self), header);
+
+  /* The order a provider's welcome mail lists them in; Enter saves. */
+  self->name_row = add_entry_row (self, group, adw_entry_row_new (), _("Account Name"),
+                                  account ? md_account_get_name (account) : NULL);
+  gtk_editable_set_editable (GTK_EDITABLE (self->name_row), account == NULL);
+  self->server_row = add_entry_row (self, group, adw_entry_row_new (), _("Server (host:port)"),
+                                    account ? md_account_get_server (account) : NULL);
+  self->user_row = add_entry_row (self, group, adw_entry_row_new (), _("User Name"),
+                                  account ? md_account_get_user (account) : NULL);
+  self->password_row = add_entry_row (self, group, adw_password_entry_row_new (),
+                                      account ? _("New Password (empty keeps the stored one)")
+                                              : _("Password"),
+                                      NULL);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (more), _("Optional"));
+  self->domain_row = add_entry_row (self, more, adw_entry_row_new (), _("Domain"),
+                                    account ? md_account_get_domain (account) : NULL);
+  self->display_name_row = add_entry_row (self, more, adw_entry_row_new (), _("Display Name"),
+                                          account ? md_account_get_display_name (account) : NULL);
+  self->transport_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transport_row), _("Transport"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->transport_row),
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const[]) { "UDP", "TCP", NULL })));
+  if (account != NULL && g_str_equal (md_account_get_transport (account), "tcp"))
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->transport_row), 1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), self->transport_row);
+
+  self->check_button = gtk_button_new_with_mnemonic (_("C_heck Registration"));
+  gtk_widget_add_css_class (self->check_button, "pill");
+  g_signal_connect_swapped (self->check_button, "clicked", G_CALLBACK (on_check_button_clicked), self);
+  gtk_widget_add_css_class (save_button, "pill");
+  gtk_widget_add_css_class (save_button, "suggested-action");
+  g_signal_connect_swapped (save_button, "clicked", G_CALLBACK (save), self);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), self->check_button);
+  gtk_box_append (GTK_BOX (buttons), save_button);
+
+  self->status_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->status_label), TRUE);
+  gtk_widget_set_margin_top (self->status_label, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Account status"), -1);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (more));
+  {
+    GtkWidget *actions = adw_preferences_group_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    gtk_box_append (GTK_BOX (box), buttons);
+    gtk_box_append (GTK_BOX (box), self->status_label);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), box);
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
+  }
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (self), page);
+}
+
+/* Focus can only move once the page is in the window. */
+static void
+on_map (MdAccountEditor *self)
+{
+  gtk_widget_grab_focus (self->editing ? self->server_row : self->name_row);
+}
+
+static void
+md_account_editor_dispose (GObject *object)
+{
+  MdAccountEditor *self = MD_ACCOUNT_EDITOR (object);
+
+  stop_check (self);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (md_account_editor_parent_class)->dispose (object);
+}
+
+static void
+md_account_editor_class_init (MdAccountEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = md_account_editor_dispose;
+
+  signals[SIGNAL_DONE] =
+    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+md_account_editor_init (MdAccountEditor *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+}
+
+GtkWidget *
+md_account_editor_new (GSettings *settings,
+                       MdAccount *account)
+{
+  MdAccountEditor *self = g_object_new (MD_TYPE_ACCOUNT_EDITOR, NULL);
+
+  self->settings = g_object_ref (settings);
+  self->editing = account != NULL;
+  build (self, account);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  return GTK_WIDGET (self);
+}

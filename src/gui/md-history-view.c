@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-gui"
+
+#include "config.h"
+
+#include "md-history-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+/* Older calls stay in the database; the list shows the recent ones. */
+#define SHOWN_CALLS 200
+
+struct _MdHistoryView
+{
+  GtkBox         parent_instance;
+
+  GtkStack      *stack;
+  GtkListBox    *list_box;
+
+  MdCallHistory *history;
+};
+
+G_DEFINE_TYPE (MdHistoryView, md_history_view, GTK_TYPE_BOX)
+
+const char *
+md_history_view_outcome_label (const char *outcome)
+{
+  static const struct { const char *outcome; const char *label; } labels[] = {
+    { "hung up", N_("Ended") },
+    { "hung up by far end", N_("Ended by the other side") },
+    { "busy", N_("Busy") },
+    { "declined", N_("Declined") },
+    { "no answer", N_("No answer") },
+    { "wrong password", N_("Wrong password") },
+    { "unreachable", N_("Unreachable") },
+    { "no common codec", N_("No common audio format") },
+    { "bad answer from far end", N_("Bad answer from the other side") },
+    { "network lost", N_("Network lost") },
+    { "failed", N_("Failed") },
+    { "handed-off", N_("Handed to phone app") },
+    { "interrupted", N_("Interrupted") },
+  };
+
+  if (outcome == NULL)
+    return _("In progress");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (outcome, labels[i].outcome))
+      return _(labels[i].label);
+
+  return outcome;
+}
+
+static char *
+describe_record (const MdCallRecord *record)
+{
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (record->started_at);
+  g_autofree char *when = g_date_time_format (started, "%x %X");
+  const char *outcome = md_history_view_outcome_label (record->outcome);
+
+  if (record->duration_s == 0)
+    return g_strdup_printf ("%s · %s", when, outcome);
+
+  /* Translators: a call's length in minutes and seconds */
+  return g_strdup_printf (_("%s · %u:%02u min · %s"), when,
+                          record->duration_s / 60, record->duration_s % 60, outcome);
+}
+
+static GtkWidget *
+create_row (const MdCallRecord *record)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *redial = gtk_button_new_from_icon_name ("call-start-symbolic");
+  g_autofree char *subtitle = describe_record (record);
+  g_autofree char *title = NULL;
+
+  if (record->title != NULL)
+    title = g_strdup_printf ("%s — %s", record->title, record->target);
+  else
+    title = g_strdup (record->target);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_valign (redial, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (redial, "flat");
+  gtk_widget_set_tooltip_text (redial, _("Call Again"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (redial),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Call Again"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (redial), "win.redial");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (redial), "x", record->id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), redial);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), redial);
+
+  return row;
+}
+
+static void
+reload (MdHistoryView *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  records = md_call_history_list (self->history, SHOWN_CALLS, &error);
+  if (records == NULL)
+    {
+      g_warning ("%s", error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    gtk_list_box_append (self->list_box, create_row (g_ptr_array_index (records, i)));
+
+  gtk_stack_set_visible_child_name (self->stack, records->len > 0 ? "list" : "empty");
+}
+
+static void
+md_history_view_dispose (GObject *object)
+{
+  MdHistoryView *self = MD_HISTORY_VIEW (object);
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_HISTORY_VIEW);
+
+  G_OBJECT_CLASS (md_history_view_parent_class)->dispose (object);
+}
+
+static void
+md_history_view_class_init (MdHistoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_history_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/meetdial/Meetdial/md-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdHistoryView, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdHistoryView, list_box);
+}
+
+static void
+md_history_view_init (MdHistoryView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+md_history_view_set_history (MdHistoryView *self,
+                             MdCallHistory *history)
+{
+  g_return_if_fail (MD_IS_HISTORY_VIEW (self));
+  g_return_if_fail (MD_IS_CALL_HISTORY (history));
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_set_object (&self->history, history);
+  g_signal_connect_swapped (history, "changed", G_CALLBACK (reload), self);
+  reload (self);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "md-lookup-result.h"
+
+G_BEGIN_DECLS
+
+#define MD_TYPE_MEETING_VIEW (md_meeting_view_get_type ())
+G_DECLARE_FINAL_TYPE (MdMeetingView, md_meeting_view, MD, MEETING_VIEW, GtkBox)
+
+/* Shows @result: provider, title, PIN and passcode (masked until revealed)
+ * and its numbers grouped by country, the preferred one first. Each number
+ * is a radio row bound to the window's "win.dial-in" action. */
+void md_meeting_view_set_result (MdMeetingView  *self,
+                                 MdLookupResult *result);
+
+G_END_DECLS

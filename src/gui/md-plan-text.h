@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "md-dial-plan.h"
+
+G_BEGIN_DECLS
+
+/* What happens after answer, for people: "Wait 4 s · Send 12345#".
+ * DTMF digits are shown as "•" unless @reveal; pauses in a row are summed.
+ * "Nothing" for a plan with no steps. */
+char *md_plan_text_describe (MdDialPlan *plan,
+                             gboolean    reveal);
+
+/* "+14155550100" or "sip:room@example.com": what the plan calls. */
+const char *md_plan_text_target (MdDialPlan *plan);
+
+G_END_DECLS

@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-gui"
+
+#include "config.h"
+
+#include "md-preferences-window.h"
+#include "md-account.h"
+#include "md-account-editor.h"
+#include "md-phone-number.h"
+#include "md-provider.h"
+#include "md-secret-store.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _MdPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  AdwEntryRow         *phone_number_row;
+  AdwEntryRow         *country_row;
+  GtkAdjustment       *pause_adjustment;
+  AdwComboRow         *dtmf_row;
+  GtkSwitch           *confirm_switch;
+  AdwComboRow         *input_row;
+  AdwComboRow         *output_row;
+  AdwPreferencesGroup *accounts_group;
+  AdwPreferencesGroup *tokens_group;
+
+  GSettings           *settings;
+  GPtrArray           *account_rows;
+};
+
+G_DEFINE_TYPE (MdPreferencesWindow, md_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const MdProvider token_providers[] = {
+  MD_PROVIDER_WHEREBY, MD_PROVIDER_DAILY, MD_PROVIDER_WEBEX,
+};
+
+static void reload_accounts (MdPreferencesWindow *self);
+
+static void
+toast (MdPreferencesWindow *self,
+       const char          *text)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
+}
+
+/* ---- settings bindings ---- */
+
+static gboolean
+pause_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_uint32 (variant) / 1000.0);
+  return TRUE;
+}
+
+static GVariant *
+pause_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  return g_variant_new_uint32 ((guint32) (g_value_get_double (value) * 1000.0 + 0.5));
+}
+
+/* Audio: index 0 is the system's device ("auto"), 1 silence ("null"). A
+ * value set elsewhere (a file, a tone) shows as the system default and is
+ * kept until the user picks something. */
+static gboolean
+audio_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "null") ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+audio_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "null" : "auto");
+}
+
+static gboolean
+dtmf_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  static const char *modes[] = { "auto", "rfc4733", "sip-info", "inband" };
+  const char *mode = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (g_str_equal (mode, modes[i]))
+      g_value_set_uint (value, i);
+  return TRUE;
+}
+
+static GVariant *
+dtmf_set_mapping (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  static const char *modes[] = { "auto", "rfc4733", "sip-info", "inband" };
+
+  return g_variant_new_string (modes[MIN (g_value_get_uint (value), 3u)]);
+}
+
+static void
+on_phone_number_row_apply (MdPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->phone_number_row));
+  g_autofree char *country = g_settings_get_string (self->settings, "preferred-country");
+  g_autofree char *e164 = NULL;
+
+  if (*text == '\0')
+    {
+      g_settings_set_string (self->settings, "my-phone-number", "");
+      return;
+    }
+
+  e164 = md_phone_number_to_e164 (text, *country ? country : NULL);
+  if (e164 == NULL)
+    {
+      toast (self, _("Meetdial cannot read this number. Write it with its country code, such as +49 30 1234567."));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "my-phone-number", e164);
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_number_row), e164);
+}
+
+static void
+on_country_row_apply (MdPreferencesWindow *self)
+{
+  g_autofree char *code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->country_row)), -1);
+
+  g_strstrip (code);
+  if (*code != '\0' && (strlen (code) != 2 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1])))
+    {
+      toast (self, _("Enter a two-letter country code such as “DE” or “US”, or leave it empty."));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "preferred-country", code);
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), code);
+}
+
+/* ---- accounts ---- */
+
+static void
+on_editor_done (MdPreferencesWindow *self)
+{
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  reload_accounts (self);
+}
+
+static void
+show_editor (MdPreferencesWindow *self,
+             MdAccount           *account)
+{
+  GtkWidget *editor = md_account_editor_new (self->settings, account);
+
+  g_signal_connect_object (editor, "done", G_CALLBACK (on_editor_done), self, G_CONNECT_SWAPPED);
+  adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), editor);
+}
+
+static void
+on_edit_clicked (GtkButton           *button,
+                 MdPreferencesWindow *self)
+{
+  g_autoptr(MdAccount) account = md_account_list_find (self->settings,
+                                                       g_object_get_data (G_OBJECT (button), "md-account"),
+                                                       NULL);
+
+  if (account != NULL)
+    show_editor (self, account);
+}
+
+static void
+on_remove_clicked (GtkButton           *button,
+                   MdPreferencesWindow *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "md-account");
+  g_autoptr(GError) error = NULL;
+
+  md_secret_store_clear_async (MD_SECRET_SIP_PASSWORD, name, NULL, NULL, NULL);
+  if (!md_account_list_remove (self->settings, name, &error))
+    toast (self, error->message);
+  reload_accounts (self);
+}
+
+static GtkWidget *
+create_account_button (MdPreferencesWindow *self,
+                       MdAccount           *account,
+                       const char          *icon,
+                       const char          *label,
+                       GCallback            callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "md-account",
+                          g_strdup (md_account_get_name (account)), g_free);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+reload_accounts (MdPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) accounts = md_account_list_load (self->settings);
+
+  for (guint i = 0; i < self->account_rows->len; i++)
+    adw_preferences_group_remove (self->accounts_group, g_ptr_array_index (self->account_rows, i));
+  g_ptr_array_set_size (self->account_rows, 0);
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      MdAccount *account = g_ptr_array_index (accounts, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *edit = create_account_button (self, account, "document-edit-symbolic",
+                                               _("Edit Account"), G_CALLBACK (on_edit_clicked));
+      g_autofree char *subtitle = g_strdup_printf ("%s@%s", md_account_get_user (account),
+                                                   md_account_get_server (account));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), md_account_get_name (account));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 create_account_button (self, account, "user-trash-symbolic",
+                                                        _("Remove Account"),
+                                                        G_CALLBACK (on_remove_clicked)));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+      adw_preferences_group_add (self->accounts_group, row);
+      g_ptr_array_add (self->account_rows, row);
+    }
+}
+
+static void
+add_account_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_editor (MD_PREFERENCES_WINDOW (widget), NULL);
+}
+
+/* ---- provider tokens ---- */
+
+typedef struct {
+  MdPreferencesWindow *self;
+  AdwPreferencesRow   *row;
+  MdProvider           provider;
+} TokenOp;
+
+static void
+token_op_free (TokenOp *op)
+{
+  g_object_unref (op->self);
+  g_object_unref (op->row);
+  g_free (op);
+}
+
+static void
+show_token_stored (TokenOp  *op,
+                   gboolean  stored)
+{
+  const char *name = md_provider_display_name (op->provider);
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is a meeting provider; the token itself is never shown */
+  title = stored ? g_strdup_printf (_("%s (token stored)"), name) : g_strdup (name);
+  adw_preferences_row_set_title (op->row, title);
+}
+
+static void
+on_token_looked_up (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TokenOp *op = user_data;
+  g_autoptr(MdSecret) token = md_secret_store_lookup_finish (result, NULL);
+
+  show_token_stored (op, token != NULL);
+  token_op_free (op);
+}
+
+static void
+on_token_saved (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TokenOp *op = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!md_secret_store_save_finish (result, &error))
+    toast (op->self, error->message);
+  else
+    show_token_stored (op, TRUE);
+  token_op_free (op);
+}
+
+static TokenOp *
+token_op_new (MdPreferencesWindow *self,
+              GtkWidget           *row)
+{
+  TokenOp *op = g_new0 (TokenOp, 1);
+
+  op->self = g_object_ref (self);
+  op->row = g_object_ref (ADW_PREFERENCES_ROW (row));
+  op->provider = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "md-provider"));
+  return op;
+}
+
+static void
+on_token_row_apply (AdwEntryRow         *row,
+                    MdPreferencesWindow *self)
+{
+  TokenOp *op = token_op_new (self, GTK_WIDGET (row));
+  g_autofree char *token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  /* The field is cleared at once; the keyring is the only copy. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  g_strstrip (token);
+  md_secret_store_save_async (MD_SECRET_PROVIDER_TOKEN, md_provider_to_string (op->provider),
+                              token, NULL, on_token_saved, op);
+  memset (token, 0, strlen (token));
+}
+
+static void
+on_token_clear_clicked (GtkButton           *button,
+                        MdPreferencesWindow *self)
+{
+  TokenOp *op = token_op_new (self, g_object_get_data (G_OBJECT (button), "md-row"));
+
+  md_secret_store_clear_async (MD_SECRET_PROVIDER_TOKEN, md_provider_to_string (op->provider),
+                               NULL, NULL, NULL);
+  show_token_stored (op, FALSE);
+  token_op_free (op);
+}
+
+static void
+build_token_rows (MdPreferencesWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (token_providers); i++)
+    {
+      GtkWidget *row = adw_password_entry_row_new ();
+      GtkWidget *clear = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* Translators: %s is a meeting provider */
+      g_autofree char *clear_label = g_strdup_printf (_("Remove the %s token"),
+                                                      md_provider_display_name (token_providers[i]));
+
+      g_object_set_data (G_OBJECT (row), "md-provider", GINT_TO_POINTER (token_providers[i]));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     md_provider_display_name (token_providers[i]));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (on_token_row_apply), self);
+
+      gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (clear, "flat");
+      gtk_widget_set_tooltip_text (clear, clear_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, clear_label, -1);
+      g_object_set_data (G_OBJECT (clear), "md-row", row);
+      g_signal_connect (clear, "clicked", G_CALLBACK (on_token_clear_clicked), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), clear);
+
+      adw_preferences_group_add (self->tokens_group, row);
+      md_secret_store_lookup_async (MD_SECRET_PROVIDER_TOKEN,
+                                    md_provider_to_string (token_providers[i]), NULL,
+                                    on_token_looked_up, token_op_new (self, row));
+    }
+}
+
+static void
+bind_settings (MdPreferencesWindow *self)
+{
+  g_autofree char *number = g_settings_get_string (self->settings, "my-phone-number");
+  g_autofree char *country = g_settings_get_string (self->settings, "preferred-country");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_number_row), number);
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), country);
+  g_settings_bind_with_mapping (self->settings, "pause-ms", self->pause_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT, pause_get_mapping, pause_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "dtmf-mode", self->dtmf_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, dtmf_get_mapping, dtmf_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "audio-input", self->input_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, audio_get_mapping, audio_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "audio-output", self->output_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, audio_get_mapping, audio_set_mapping,
+                                NULL, NULL);
+  g_settings_bind (self->settings, "confirm-links", self->confirm_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+md_preferences_window_dispose (GObject *object)
+{
+  MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->account_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (md_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+md_preferences_window_class_init (MdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = md_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/meetdial/Meetdial/md-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, phone_number_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, country_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, pause_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, dtmf_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, confirm_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, input_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, output_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, accounts_group);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, tokens_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_phone_number_row_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_row_apply);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-account", NULL, add_account_activated);
+}
+
+static void
+md_preferences_window_init (MdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->account_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+md_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  MdPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (MD_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->settings = g_object_ref (settings);
+  bind_settings (self);
+  reload_accounts (self);
+  build_token_rows (self);
+  return GTK_WIDGET (self);
+}
+
+void
+md_preferences_window_show_add_account (MdPreferencesWindow *self)
+{
+  g_return_if_fail (MD_IS_PREFERENCES_WINDOW (self));
+
+  show_editor (self, NULL);
+}

@@ -1,0 +1,935 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-gui"
+
+#include "config.h"
+
+#include "md-window.h"
+#include "md-application.h"
+#include "md-confirm-dialog.h"
+#include "md-country-label.h"
+#include "md-hand-off.h"
+#include "md-history-view.h"
+#include "md-invite-reader.h"
+#include "md-lookup-error.h"
+#include "md-lookup-task.h"
+#include "md-meeting-view.h"
+#include "md-call-view.h"
+#include "md-account.h"
+#include "md-call-history.h"
+#include "md-secret-store.h"
+#include "md-dial-plan.h"
+
+#include <glib/gi18n.h>
+
+struct _MdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkButton       *back_button;
+  AdwViewStack    *view_stack;
+  GtkStack        *join_stack;
+  GtkEntry        *link_entry;
+  GtkSpinner      *lookup_spinner;
+  MdMeetingView   *meeting_view;
+  AdwStatusPage   *error_page;
+  MdHistoryView   *history_view;
+
+  GSettings       *settings;
+  GCancellable    *lookup_cancellable;
+  MdLookupResult  *result;
+  AdwViewStackPage *call_page;
+  MdCallView      *call_view;
+  gboolean         history_shown;
+  GtkWidget       *confirm_dialog;
+};
+
+G_DEFINE_TYPE (MdWindow, md_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_toast (MdWindow   *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_message (MdWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_action_state (MdWindow   *self,
+                  const char *name,
+                  GVariant   *state)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), state);
+}
+
+static void
+set_action_enabled (MdWindow   *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* The country whose numbers come first: the setting, else the locale's. */
+static char *
+dup_preferred_country (MdWindow *self)
+{
+  g_autofree char *country = NULL;
+
+  if (self->settings != NULL)
+    country = g_settings_get_string (self->settings, "preferred-country");
+  if (country != NULL && *country != '\0')
+    return g_steal_pointer (&country);
+
+  return md_country_label_for_locale ();
+}
+
+static guint
+get_pause_ms (MdWindow *self)
+{
+  if (self->settings == NULL)
+    return MD_DIAL_DEFAULT_PAUSE_MS;
+  return g_settings_get_uint (self->settings, "pause-ms");
+}
+
+static MdCallController *
+get_calls (MdWindow *self)
+{
+  return md_application_get_calls (MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static MdAccount *
+find_call_account (MdWindow *self)
+{
+  return md_call_controller_dup_account (get_calls (self));
+}
+
+static MdCallHistory *
+get_history (MdWindow *self)
+{
+  MdCallHistory *history = md_call_controller_get_history (get_calls (self));
+
+  if (history != NULL && !self->history_shown)
+    {
+      md_history_view_set_history (self->history_view, history);
+      self->history_shown = TRUE;
+    }
+
+  return history;
+}
+
+/* The selected number's index in the result, or -1. */
+static int
+selected_dial_in (MdWindow *self)
+{
+  g_autoptr(GVariant) state = NULL;
+  const char *number;
+
+  if (self->result == NULL)
+    return -1;
+
+  state = g_action_group_get_action_state (G_ACTION_GROUP (self), "dial-in");
+  number = g_variant_get_string (state, NULL);
+  for (guint i = 0; i < md_lookup_result_get_n_dial_ins (self->result); i++)
+    if (g_str_equal (md_dial_in_get_number (md_lookup_result_get_dial_in (self->result, i)), number))
+      return (int) i;
+
+  return -1;
+}
+
+static char *
+dup_selected_dial (MdWindow *self)
+{
+  int index = selected_dial_in (self);
+
+  return index >= 0 ? md_lookup_result_dup_dial (self->result, (guint) index) : NULL;
+}
+
+/* ---- handing calls to another phone ---- */
+
+static void
+on_hand_off_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!md_hand_off_finish (result, &error))
+    show_message (self, _("Could Not Open a Phone App"), error->message);
+}
+
+static void
+hand_off (MdWindow   *self,
+          const char *dial_uri,
+          const char *title,
+          const char *provider)
+{
+  MdCallHistory *history = get_history (self);
+
+  if (history != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = md_call_history_add (history, dial_uri, title, provider, &error);
+
+      if (id == 0 || !md_call_history_finish (history, id, "handed-off", 0, &error))
+        g_warning ("%s", error->message);
+      else
+        md_call_history_save_dial_async (history, id, dial_uri, NULL, NULL, NULL);
+    }
+
+  md_hand_off_async (GTK_WINDOW (self), dial_uri, NULL, on_hand_off_done, g_object_ref (self));
+}
+
+/* ---- calls ---- */
+
+typedef struct {
+  MdWindow *self;
+  char     *dial_uri;
+  char     *title;
+  char     *provider;
+} NoAccountData;
+
+static void
+no_account_data_free (NoAccountData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->dial_uri);
+  g_free (data->title);
+  g_free (data->provider);
+  g_free (data);
+}
+
+static void
+on_no_account_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        NoAccountData    *data)
+{
+  if (g_str_equal (response, "hand-off"))
+    hand_off (data->self, data->dial_uri, data->title, data->provider);
+  else if (g_str_equal (response, "preferences"))
+    gtk_widget_activate_action (GTK_WIDGET (data->self), "app.add-account", NULL);
+}
+
+static void
+explain_no_account (MdWindow   *self,
+                    const char *dial_uri,
+                    const char *title,
+                    const char *provider)
+{
+  GtkWidget *dialog;
+  NoAccountData *data = g_new0 (NoAccountData, 1);
+
+  data->self = g_object_ref (self);
+  data->dial_uri = g_strdup (dial_uri);
+  data->title = g_strdup (title);
+  data->provider = g_strdup (provider);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("No SIP Account"),
+                                   _("To call from this computer, add the SIP account of your "
+                                     "phone provider in Preferences. You can also hand the call "
+                                     "to your phone app."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "preferences", _("_Add Account"),
+                                    "hand-off", _("Open in _Phone App"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "hand-off",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_no_account_response),
+                         data, (GClosureNotify) (void (*) (void)) no_account_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+start_call (MdWindow   *self,
+            const char *dial_uri,
+            const char *title,
+            const char *provider)
+{
+  g_autoptr(MdAccount) account = find_call_account (self);
+
+  if (account == NULL)
+    {
+      explain_no_account (self, dial_uri, title, provider);
+      return;
+    }
+
+  md_application_dial (MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                       dial_uri, title, provider);
+}
+
+/* ---- lookup ---- */
+
+static void
+show_lookup_error (MdWindow     *self,
+                   const GError *error)
+{
+  const char *title = _("Lookup Failed");
+
+  if (g_error_matches (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_NO_DIAL_IN))
+    title = _("No Dial-In Found");
+  else if (g_error_matches (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_BAD_INPUT))
+    title = _("Not a Meeting Invitation");
+  else if (g_error_matches (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_NO_TOKEN))
+    title = _("API Token Needed");
+
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->join_stack, "error");
+}
+
+static void
+show_result (MdWindow       *self,
+             MdLookupResult *result)
+{
+  int preferred = md_lookup_result_get_preferred (result);
+  const char *number = "";
+
+  g_set_object (&self->result, result);
+  if (preferred >= 0)
+    number = md_dial_in_get_number (md_lookup_result_get_dial_in (result, (guint) preferred));
+
+  md_meeting_view_set_result (self->meeting_view, result);
+  set_action_state (self, "dial-in", g_variant_new_string (number));
+  set_action_enabled (self, "call", preferred >= 0);
+  set_action_enabled (self, "hand-off", preferred >= 0);
+  set_action_enabled (self, "show-qr", preferred >= 0);
+  gtk_stack_set_visible_child_name (self->join_stack, "result");
+}
+
+static void
+on_lookup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdLookupResult) lookup_result = md_lookup_task_run_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->lookup_cancellable);
+  gtk_spinner_stop (self->lookup_spinner);
+
+  if (lookup_result == NULL)
+    show_lookup_error (self, error);
+  else
+    show_result (self, lookup_result);
+}
+
+/* A link typed or pasted by the user goes straight to the dial core; the
+ * user asked for it, so there is nothing to confirm. */
+static gboolean
+looks_like_dial_link (const char *text)
+{
+  static const char *schemes[] = { "tel:", "sip:", "sips:", "callto:" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (schemes); i++)
+    if (g_ascii_strncasecmp (text, schemes[i], strlen (schemes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "+49 30 1234567" or "+1 (415) 555-0100,,123#": a number typed by hand. */
+static gboolean
+looks_like_number (const char *text)
+{
+  if (*text != '+' && !g_ascii_isdigit (*text))
+    return FALSE;
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c) && strchr ("+-.() ,;#*pwPW", *c) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void lookup_bytes (MdWindow *self, const char *text, gsize length);
+
+static void
+dial_typed_link (MdWindow   *self,
+                 const char *link)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDialPlan) plan = md_dial_plan_parse (link, get_pause_ms (self), &error);
+  g_autofree char *uri = NULL;
+
+  if (plan == NULL)
+    {
+      show_lookup_error (self, error);
+      return;
+    }
+
+  uri = md_dial_plan_to_uri (plan);
+  start_call (self, uri, NULL, NULL);
+}
+
+static void
+lookup_bytes (MdWindow   *self,
+              const char *text,
+              gsize       length)
+{
+  g_autofree char *country = NULL;
+  g_autofree char *line = NULL;
+
+  if (length > MD_INVITE_MAX_BYTES)
+    {
+      g_autoptr(GError) error = g_error_new (MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_BAD_INPUT,
+                                             _("This file is too large to be an invitation."));
+      show_lookup_error (self, error);
+      return;
+    }
+
+  line = g_strstrip (g_strndup (text, length));
+  if (*line == '\0')
+    return;
+  if (strchr (line, '\n') == NULL && looks_like_dial_link (line))
+    {
+      dial_typed_link (self, line);
+      return;
+    }
+  if (looks_like_number (line))
+    {
+      g_autofree char *link = g_strconcat ("tel:", line, NULL);
+      dial_typed_link (self, link);
+      return;
+    }
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "join");
+  gtk_stack_set_visible_child_name (self->join_stack, "searching");
+  gtk_spinner_start (self->lookup_spinner);
+
+  country = dup_preferred_country (self);
+  md_lookup_task_run_async (text, length, country, self->lookup_cancellable,
+                            on_lookup_done, g_object_ref (self));
+}
+
+void
+md_window_lookup_text (MdWindow   *self,
+                       const char *text)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  lookup_bytes (self, text, strlen (text));
+}
+
+static void
+on_clipboard_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || *text == '\0')
+    {
+      show_toast (self, _("The clipboard holds no text"));
+      return;
+    }
+
+  md_window_lookup_text (self, text);
+}
+
+static void
+on_file_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(MdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      g_autoptr(GError) lookup_error = g_error_new (MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_BAD_INPUT,
+                                                    _("The file could not be read: %s"),
+                                                    error->message);
+      show_lookup_error (self, lookup_error);
+      return;
+    }
+
+  lookup_bytes (self, contents, length);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         MdWindow      *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      if (files == NULL)
+        return FALSE;
+      g_file_load_contents_async (files->data, NULL, on_file_loaded, g_object_ref (self));
+      return TRUE;
+    }
+
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+    {
+      md_window_lookup_text (self, g_value_get_string (value));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* ---- links from other programs ---- */
+
+static void
+on_confirm_dialog_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            MdWindow         *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "md-dial-uri");
+
+  if (g_str_equal (response, "call"))
+    start_call (self, uri, NULL, NULL);
+
+  self->confirm_dialog = NULL;
+  set_action_state (self, "pending-link", g_variant_new_string (""));
+}
+
+void
+md_window_open_link (MdWindow   *self,
+                     const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdDialPlan) plan = NULL;
+  g_autoptr(MdAccount) account = NULL;
+  g_autofree char *dial_uri = NULL;
+  g_autofree char *masked_uri = NULL;
+
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  plan = md_dial_plan_parse (uri, get_pause_ms (self), &error);
+  if (plan == NULL)
+    {
+      show_message (self, _("Cannot Dial This Link"), error->message);
+      return;
+    }
+
+  dial_uri = md_dial_plan_to_uri (plan);
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "confirm-links"))
+    {
+      start_call (self, dial_uri, NULL, NULL);
+      return;
+    }
+
+  /* A newer link replaces one still waiting for an answer. */
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
+
+  account = find_call_account (self);
+  self->confirm_dialog = md_confirm_dialog_new (GTK_WINDOW (self), plan,
+                                                account ? md_account_get_name (account) : NULL);
+  g_object_set_data_full (G_OBJECT (self->confirm_dialog), "md-dial-uri",
+                          g_steal_pointer (&dial_uri), g_free);
+  g_signal_connect_object (self->confirm_dialog, "response",
+                           G_CALLBACK (on_confirm_dialog_response), self, 0);
+
+  masked_uri = md_dial_plan_to_masked_uri (plan);
+  set_action_state (self, "pending-link", g_variant_new_string (masked_uri));
+  gtk_window_present (GTK_WINDOW (self->confirm_dialog));
+}
+
+/* ---- actions ---- */
+
+static void
+paste_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  MdWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Ctrl+V in a text field pastes into it, as everywhere else. */
+  if (GTK_IS_EDITABLE (focus))
+    {
+      gtk_widget_activate_action (focus, "clipboard.paste", NULL);
+      return;
+    }
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                 on_clipboard_read, g_object_ref (self));
+}
+
+static void
+lookup_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  md_window_lookup_text (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+cancel_lookup_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  MdWindow *self = user_data;
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  gtk_spinner_stop (self->lookup_spinner);
+  gtk_stack_set_visible_child_name (self->join_stack, "start");
+}
+
+static void
+new_lookup_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  MdWindow *self = user_data;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->link_entry), "");
+  gtk_stack_set_visible_child_name (self->join_stack, "start");
+  gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));
+}
+
+static void
+call_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  MdWindow *self = user_data;
+  g_autofree char *dial_uri = dup_selected_dial (self);
+
+  if (dial_uri != NULL)
+    start_call (self, dial_uri, md_lookup_result_get_title (self->result),
+                md_provider_to_string (md_lookup_result_get_provider (self->result)));
+}
+
+static void
+hand_off_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MdWindow *self = user_data;
+  g_autofree char *dial_uri = dup_selected_dial (self);
+
+  if (dial_uri != NULL)
+    hand_off (self, dial_uri, md_lookup_result_get_title (self->result),
+              md_provider_to_string (md_lookup_result_get_provider (self->result)));
+}
+
+static void
+show_qr_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  MdWindow *self = user_data;
+  int index = selected_dial_in (self);
+  g_autofree char *dial_uri = dup_selected_dial (self);
+
+  if (dial_uri != NULL)
+    md_hand_off_show_qr (GTK_WINDOW (self), dial_uri,
+                         md_dial_in_get_number (md_lookup_result_get_dial_in (self->result,
+                                                                              (guint) index)));
+}
+
+static void
+show_toast_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  show_toast (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+view_change_state (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  MdWindow *self = user_data;
+  const char *name = g_variant_get_string (state, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Only the window itself moves this state; a request from outside is ignored. */
+static void
+read_only_change_state (GSimpleAction *action,
+                        GVariant      *state,
+                        gpointer       user_data)
+{
+}
+
+typedef struct {
+  MdWindow *self;
+  gint64    id;
+} RedialData;
+
+static void
+on_redial_dial_looked_up (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  RedialData *data = user_data;
+  g_autoptr(MdWindow) self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdSecret) dial_uri = md_call_history_lookup_dial_finish (MD_CALL_HISTORY (source),
+                                                                      result, &error);
+  g_autoptr(GPtrArray) records = md_call_history_list (MD_CALL_HISTORY (source), 0, NULL);
+  const MdCallRecord *record = NULL;
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    if (((MdCallRecord *) g_ptr_array_index (records, i))->id == data->id)
+      record = g_ptr_array_index (records, i);
+  g_free (data);
+
+  if (record == NULL)
+    return;
+
+  if (dial_uri == NULL)
+    {
+      /* Without its PIN the number is still worth calling: the bridge asks. */
+      g_autofree char *bare = g_str_has_prefix (record->target, "sip")
+                              ? g_strdup (record->target)
+                              : g_strconcat ("tel:", record->target, NULL);
+      if (error != NULL)
+        show_toast (self, _("The PIN could not be read from the keyring"));
+      start_call (self, bare, record->title, record->provider);
+      return;
+    }
+
+  start_call (self, dial_uri, record->title, record->provider);
+}
+
+static void
+redial_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  MdWindow *self = user_data;
+  RedialData *data;
+
+  if (get_history (self) == NULL)
+    return;
+
+  data = g_new0 (RedialData, 1);
+  data->self = g_object_ref (self);
+  data->id = g_variant_get_int64 (parameter);
+  md_call_history_lookup_dial_async (get_history (self), data->id, NULL,
+                                     on_redial_dial_looked_up, data);
+}
+
+static const GActionEntry win_entries[] = {
+  { "paste", paste_activated },
+  { "lookup", lookup_activated, "s" },
+  { "cancel-lookup", cancel_lookup_activated },
+  { "new-lookup", new_lookup_activated },
+  { "dial-in", NULL, "s", "''" },
+  { "call", call_activated },
+  { "hand-off", hand_off_activated },
+  { "show-qr", show_qr_activated },
+  { "show-toast", show_toast_activated, "s" },
+  { "view", NULL, "s", "'join'", view_change_state },
+  { "pending-link", NULL, NULL, "''", read_only_change_state },
+  { "redial", redial_activated, "x" },
+};
+
+/* ---- template callbacks ---- */
+
+static void
+on_link_entry_activate (MdWindow *self)
+{
+  md_window_lookup_text (self, gtk_editable_get_text (GTK_EDITABLE (self->link_entry)));
+}
+
+static void
+on_link_entry_icon_release (MdWindow *self)
+{
+  on_link_entry_activate (self);
+}
+
+static void
+on_join_stack_visible_child_name_notify (MdWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->join_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          g_strcmp0 (name, "result") == 0 || g_strcmp0 (name, "error") == 0);
+}
+
+static void
+on_view_stack_visible_child_name_notify (MdWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name == NULL)
+    return;
+  if (g_str_equal (name, "history"))
+    get_history (self);
+  set_action_state (self, "view", g_variant_new_string (name));
+}
+
+/* ---- calls ---- */
+
+static void
+on_controller_call_notify (MdWindow *self)
+{
+  MdCall *call = md_call_controller_get_call (get_calls (self));
+
+  adw_view_stack_page_set_visible (self->call_page, call != NULL);
+  if (call != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "call");
+  else
+    adw_view_stack_set_visible_child_name (self->view_stack, "join");
+}
+
+static void
+on_controller_failed (MdWindow   *self,
+                      const char *message)
+{
+  show_message (self, _("Could Not Call"), message);
+}
+
+/* ---- window state ---- */
+
+static gboolean
+md_window_close_request (GtkWindow *window)
+{
+  MdWindow *self = MD_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (md_window_parent_class)->close_request (window);
+}
+
+static void
+md_window_constructed (GObject *object)
+{
+  MdWindow *self = MD_WINDOW (object);
+  MdApplication *app = MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  int width, height;
+
+  G_OBJECT_CLASS (md_window_parent_class)->constructed (object);
+
+  self->settings = app ? md_application_get_settings (app) : NULL;
+  if (app != NULL)
+    {
+      MdCallController *calls = md_application_get_calls (app);
+
+      md_call_view_set_controller (self->call_view, calls);
+      g_signal_connect_object (calls, "notify::call",
+                               G_CALLBACK (on_controller_call_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (calls, "failed",
+                               G_CALLBACK (on_controller_failed), self, G_CONNECT_SWAPPED);
+    }
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+md_window_dispose (GObject *object)
+{
+  MdWindow *self = MD_WINDOW (object);
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_object (&self->result);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (md_window_parent_class)->dispose (object);
+}
+
+static void
+md_window_class_init (MdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = md_window_constructed;
+  object_class->dispose = md_window_dispose;
+  window_class->close_request = md_window_close_request;
+
+  g_type_ensure (MD_TYPE_MEETING_VIEW);
+  g_type_ensure (MD_TYPE_HISTORY_VIEW);
+  g_type_ensure (MD_TYPE_CALL_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/meetdial/Meetdial/md-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, join_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, link_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, lookup_spinner);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, meeting_view);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, call_page);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, call_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_entry_icon_release);
+  gtk_widget_class_bind_template_callback (widget_class, on_join_stack_visible_child_name_notify);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_name_notify);
+}
+
+static void
+md_window_init (MdWindow *self)
+{
+  GtkDropTarget *drop_target;
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  set_action_enabled (self, "call", FALSE);
+  set_action_enabled (self, "hand-off", FALSE);
+  set_action_enabled (self, "show-qr", FALSE);
+
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}
+
+MdWindow *
+md_window_new (AdwApplication *application)
+{
+  return g_object_new (MD_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,252 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Runs the real `meetdial` under Xvfb on the private D-Bus session that
+tests/harness/keyring-session made, and talks to it only through what it
+exports on that bus (GActions and their states) and what it draws."""
+
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+APP_ID = "io.github.meetdial.Meetdial"
+APP_PATH = "/io/github/meetdial/Meetdial"
+WINDOW_PATH = APP_PATH + "/window/1"
+TIMEOUT = 20
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+def need(program, package):
+    if shutil.which(program) is None:
+        fail(f"{program} is missing: install the Debian package “{package}”")
+
+
+class Session:
+    """Xvfb on a free display plus one running meetdial; stops both."""
+
+    def __init__(self, name, width=480, height=680, settings=None):
+        need("Xvfb", "xvfb")
+        need("gdbus", "libglib2.0-bin")
+        need("import", "imagemagick")
+        need("xdotool", "xdotool")
+        self.name = name
+        self.procs = []
+        self.artefacts = os.environ.get("MEETDIAL_ARTEFACTS", tempfile.gettempdir())
+        os.makedirs(self.artefacts, exist_ok=True)
+        self.log_path = os.path.join(self.artefacts, f"{name}-meetdial.log")
+        open(self.log_path, "w").close()
+        self.display = self._start_xvfb(width, height)
+        self.env = dict(os.environ)
+        self.env.update({
+            "DISPLAY": self.display,
+            "GDK_BACKEND": "x11",
+            "GSK_RENDERER": "cairo",
+            "GTK_A11Y": "none",
+            "NO_AT_BRIDGE": "1",
+            "LANG": os.environ.get("LANG", "C.UTF-8"),
+        })
+        self.env.pop("WAYLAND_DISPLAY", None)
+        # Settings a test starts from go into a keyfile the app reads (the
+        # "memory" backend would start every process empty).
+        self.env["GSETTINGS_BACKEND"] = "keyfile"
+        self.keyfile = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+        os.makedirs(os.path.dirname(self.keyfile), exist_ok=True)
+        with open(self.keyfile, "w") as keyfile:
+            keyfile.write("[io/github/meetdial/Meetdial]\n")
+            keyfile.write(f"window-size=({width}, {height})\n")
+            for key, value in (settings or {}).items():
+                keyfile.write(f"{key}={value}\n")
+        # Transitions off, so a screenshot shows where a view ended up.
+        config = os.path.join(os.environ.get("XDG_CONFIG_HOME", self.artefacts), "gtk-4.0")
+        os.makedirs(config, exist_ok=True)
+        with open(os.path.join(config, "settings.ini"), "w") as settings:
+            settings.write("[Settings]\ngtk-enable-animations=false\n")
+
+    def _start_xvfb(self, width, height):
+        read_fd, write_fd = os.pipe()
+        proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp",
+             "-screen", "0", f"{width}x{height}x24"],
+            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        self.procs.append(proc)
+        # Xvfb writes the display number once it accepts clients: an event.
+        # It writes the number and the newline separately; closing the pipe
+        # before the newline would kill it with EPIPE.
+        number = b""
+        deadline = time.monotonic() + TIMEOUT
+        while not number.endswith(b"\n"):
+            ready, _, _ = select.select([read_fd], [], [], max(0, deadline - time.monotonic()))
+            chunk = os.read(read_fd, 64) if ready else b""
+            if not chunk:
+                self.stop()
+                fail("Xvfb did not report a display within %d s" % TIMEOUT)
+            number += chunk
+        os.close(read_fd)
+        return ":" + number.decode().strip()
+
+    def start_app(self, *args, extra_env=None):
+        env = dict(self.env)
+        env.update(extra_env or {})
+        log = open(self.log_path, "a")
+        proc = subprocess.Popen([os.environ["MEETDIAL"], *args], env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+        self.procs.append(proc)
+        self.app = proc
+        self.wait_for_name()
+        self.wait_for_window()
+        return proc
+
+    def wait_for_window(self, name="^Meetdial$"):
+        """Blocks until a window with that title is mapped (xdotool --sync)."""
+        need("xdotool", "xdotool")
+        out = subprocess.run(["timeout", str(TIMEOUT), "xdotool", "search", "--sync",
+                              "--onlyvisible", "--name", name],
+                             env=self.env, capture_output=True, text=True)
+        if out.returncode != 0:
+            fail(f"no window named {name!r} appeared within {TIMEOUT} s")
+        return out.stdout.split()
+
+    def run_app(self, *args):
+        """A second `meetdial` process: it hands its arguments to the first."""
+        result = subprocess.run([os.environ["MEETDIAL"], *args], env=self.env,
+                                capture_output=True, text=True, timeout=TIMEOUT)
+        return result
+
+    def wait_for_name(self):
+        subprocess.run(["gdbus", "wait", "--session", "--timeout", str(TIMEOUT), APP_ID],
+                       check=True)
+
+    def gdbus(self, path, interface_method, *args):
+        out = subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID,
+                              "--object-path", path, "--method", interface_method, *args],
+                             capture_output=True, text=True, timeout=TIMEOUT)
+        if out.returncode != 0:
+            fail(f"gdbus {interface_method} {args}: {out.stderr.strip()}")
+        return out.stdout.strip()
+
+    def activate(self, action, parameter=None, path=WINDOW_PATH):
+        params = "[]" if parameter is None else f"[{parameter}]"
+        self.gdbus(path, "org.gtk.Actions.Activate", action, params, "{}")
+
+    def action_state(self, action, path=WINDOW_PATH):
+        out = self.gdbus(path, "org.gtk.Actions.Describe", action)
+        # ((true, signature '', [<'value'>]),)
+        match = re.search(r"\[<(.*)>\]", out)
+        return match.group(1) if match else None
+
+    def wait_for_state(self, action, predicate, what, path=WINDOW_PATH, timeout=TIMEOUT):
+        """Waits for the app's D-Bus `Changed` signal until @predicate holds."""
+        monitor = subprocess.Popen(["gdbus", "monitor", "--session", "--dest", APP_ID,
+                                    "--object-path", path],
+                                   stdout=subprocess.PIPE, text=True)
+        try:
+            # Subscribed first, then read: a change between the two is not lost.
+            time_left = timeout
+            deadline = time.monotonic() + timeout
+            state = self.action_state(action, path)
+            while not predicate(state):
+                time_left = deadline - time.monotonic()
+                if time_left <= 0:
+                    fail(f"timed out waiting for {what}; {action} is {state!r}")
+                ready, _, _ = select.select([monitor.stdout], [], [], time_left)
+                if ready:
+                    line = monitor.stdout.readline()
+                    if "org.gtk.Actions.Changed" in line:
+                        state = self.action_state(action, path)
+            return state
+        finally:
+            monitor.terminate()
+            monitor.wait()
+
+    def watch_signal(self, dest, member):
+        """Starts watching @dest for signal @member; returns a waiter whose
+        wait() blocks until it is seen (or fails after the timeout)."""
+        return SignalWaiter(dest, member)
+
+    def _grab(self):
+        return subprocess.run(["import", "-display", self.display, "-window", "root",
+                               "-depth", "8", "rgb:-"],
+                              check=True, capture_output=True, timeout=TIMEOUT).stdout
+
+    def screenshot(self, label):
+        """Saves the screen once two grabs in a row agree: D-Bus replies come
+        before GTK paints, so a grab right after a state change may show the
+        frame before it."""
+        path = os.path.join(self.artefacts, f"{self.name}-{label}.png")
+        deadline = time.monotonic() + TIMEOUT
+        previous = self._grab()
+        while True:
+            current = self._grab()
+            if current == previous or time.monotonic() > deadline:
+                break
+            previous = current
+        subprocess.run(["import", "-display", self.display, "-window", "root", path],
+                       check=True, timeout=TIMEOUT)
+        print("screenshot:", path)
+        return path
+
+    def stop(self):
+        for proc in reversed(self.procs):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        self.procs = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        # A critical warning is a bug even when the test saw what it wanted.
+        log = open(self.log_path).read() if os.path.exists(self.log_path) else ""
+        if exc[0] is None and "-CRITICAL **" in log:
+            print(log, file=sys.stderr)
+            fail("the app logged a critical warning")
+        if exc[0] is not None and os.path.exists(self.log_path):
+            print(open(self.log_path).read(), file=sys.stderr)
+        return False
+
+
+class SignalWaiter:
+    def __init__(self, dest, member):
+        self.member = member
+        self.monitor = subprocess.Popen(["gdbus", "monitor", "--session", "--dest", dest],
+                                        stdout=subprocess.PIPE, text=True)
+        # gdbus prints a line once its match rule is in place.
+        self.monitor.stdout.readline()
+
+    def wait(self, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                time_left = deadline - time.monotonic()
+                ready, _, _ = select.select([self.monitor.stdout], [], [], max(0, time_left))
+                if not ready:
+                    fail(f"no {self.member} signal within {timeout} s")
+                line = self.monitor.stdout.readline()
+                if not line:
+                    fail(f"gdbus monitor ended before {self.member}")
+                if self.member in line:
+                    return line
+        finally:
+            self.monitor.terminate()
+            self.monitor.wait()
+
+
+def gvariant_string(text):
+    """A GVariant text literal for a string (gdbus call parses these)."""
+    return "<" + json.dumps(text) + ">"

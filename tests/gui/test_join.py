@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Paste an invitation (through the real X clipboard) → its numbers appear,
+the preferred one selected; screenshots of the start and result views, in
+light and dark style and at 360 px wide."""
+
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import guitest  # noqa: E402
+
+INVITE = os.path.join(os.path.dirname(__file__), "zoom-invite.txt")
+
+
+def copy_to_clipboard(session, path):
+    guitest.need("xclip", "xclip")
+    # xclip stays in the background as the clipboard's owner until the
+    # session's X server goes away.
+    owner = subprocess.Popen(["xclip", "-selection", "clipboard", "-loops", "1", "-quiet", path],
+                             env=session.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    session.procs.append(owner)
+
+
+def join(name, width, extra_env=None):
+    with guitest.Session(name, width=width) as session:
+        session.start_app(extra_env=extra_env)
+        session.screenshot("start")
+        if session.action_state("dial-in") != "''":
+            guitest.fail("a number is selected before any lookup")
+
+        copy_to_clipboard(session, INVITE)
+        session.activate("paste")
+        state = session.wait_for_state("dial-in", lambda v: v not in (None, "''"),
+                                       "the invitation's numbers")
+        if state != "'+16465550100'":
+            guitest.fail(f"expected the New York number to be preferred, got {state}")
+        if session.action_state("view") != "'join'":
+            guitest.fail("the result is not on the Join view")
+        session.screenshot("result")
+
+        # Another number can be chosen; the selection follows.
+        session.activate("dial-in", guitest.gvariant_string("+442034815237"))
+        state = session.wait_for_state("dial-in", lambda v: v == "'+442034815237'",
+                                       "the UK number to be selected")
+
+        # With no SIP account, Call explains how to add one.
+        session.activate("call")
+        session.screenshot("no-account")
+
+        # A pasted text with no dial-in says so.
+        session.activate("new-lookup")
+        session.activate("lookup", guitest.gvariant_string("Lunch on Friday? Bring snacks."))
+        session.screenshot("no-dial-in")
+
+
+join("join", 480)
+join("join-dark", 480, {"ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})
+join("join-narrow", 360)
+print("ok")
