@@ -30,6 +30,7 @@ class Meetdial:
                                            "gschemas.compiled")):
             raise peers.PeerError("GSETTINGS_SCHEMA_DIR must point at the build's data/ dir")
         self.outputs = []   # everything the CLI printed, for secret checks
+        self.wrapper = []   # e.g. valgrind and its options
         self.n_runs = 0
 
     def cleanup(self):
@@ -73,7 +74,8 @@ class Call:
         self.events = []
         self.queue = queue.Queue()
         self.start = time.monotonic()
-        self.proc = subprocess.Popen([meetdial.cli, *args], env=meetdial.env, stdin=stdin,
+        self.proc = subprocess.Popen([*meetdial.wrapper, meetdial.cli, *args],
+                                     env=meetdial.env, stdin=stdin,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.stdout = b""
         self.stderr = b""
