@@ -276,6 +276,82 @@ def case_decline(md, logs):
         check(rc == 0, f"listen exited {rc}")
 
 
+def wav_seconds(path):
+    result = subprocess.run([peers.need("soxi", "sox"), "-D", path], capture_output=True, text=True)
+    return float(result.stdout.strip())
+
+
+def case_early_media(md, logs):
+    """183 with SDP: the far end's audio plays before answer."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Sipp("early-media.xml", logs=logs, tone_seconds=10) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}", "--hangup-after", "1")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        states = [e["state"] for e in call.events if e["event"] == "state"]
+        check(states[:3] == ["dialing", "early", "active"], f"states {states}")
+        early = [e for e in call.events if e.get("state") == "early"][0]
+        active = [e for e in call.events if e.get("state") == "active"][0]
+        check(active["t"] - early["t"] >= 1.5, "answered too soon after 183 for this check")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+    # Recorded from 183 on: the two early seconds plus the one after answer.
+    seconds = wav_seconds(heard)
+    check(seconds >= 2.5, f"only {seconds:.1f} s recorded: early media was not played")
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+
+
+def case_ctrl_c(md, logs):
+    """Ctrl+C during a call: BYE first, then exit 0; the account is
+    unregistered on the way out."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "tone:440", "--speaker", "null")
+        call.wait_state("active")
+        bridge.wait_event("CALL_ESTABLISHED", timeout=5)
+        call.proc.send_signal(signal.SIGINT)
+        rc = call.wait(15)
+        check(rc == 0, f"exit {rc} after Ctrl+C: {call.stderr.decode()}")
+        check(call.ended()[0]["reason"] == "hung up", f"{call.ended()}")
+        closed = bridge.wait_event("CALL_CLOSED", timeout=5)
+        check("BYE" in closed.get("param", "") or "Connection reset" in closed.get("param", ""),
+              f"the bridge saw {closed.get('param')!r}, not our BYE")
+        unregistered = peers.wait_for(
+            lambda: "alice contact=" in kamailio.log_text() and
+            any("REGISTERED alice" in line and "expires=0" in line
+                for line in kamailio.log_text().splitlines()),
+            5, "the unREGISTER (expires=0) in Kamailio's log")
+        check(unregistered, "no unREGISTER")
+
+
+def case_registrar_restart(md, logs):
+    """The registrar goes away and comes back: we notice at the next
+    refresh, back off, and register again with the new one."""
+    kamailio = peers.Kamailio(USERS, max_expires=3, logs=logs).start()
+    port = kamailio.port
+    listener = None
+    try:
+        md.add_account("work", port, "alice", PASSWORD, transport="tcp")
+        listener = listen(md, "--mic", "null", "--speaker", "null")
+        listener.wait_event(lambda e: e.get("event") == "registered", 10, "registration")
+        kamailio.stop()
+        failed = listener.wait_event(lambda e: e.get("event") == "registration"
+                                     and e.get("state") == "failed", 10, "a failed refresh")
+        kamailio = peers.Kamailio(USERS, max_expires=3, port=port, logs=logs).start()
+        again = listener.wait_event(lambda e: e.get("event") == "registered"
+                                    and e["t"] > failed["t"], 20, "a new registration")
+        check(again["t"] - failed["t"] < 15, "re-registration took too long")
+        peers.wait_for(lambda: "REGISTERED alice" in kamailio.log_text(), 5,
+                       "the new registrar to have alice")
+    finally:
+        if listener:
+            listener.proc.send_signal(signal.SIGINT)
+            rc = listener.wait(15)
+        kamailio.stop()
+    check(rc == 0, f"listen exited {rc}")
+
+
 def case_valgrind(md, logs):
     """The main flow with meetdial-cli under valgrind: no definite leak and
     no memory error in the SIP, phone or CLI code (suppressions for other
