@@ -29,7 +29,7 @@ static const CodeLabels code_labels[] = {
     "id de conférence téléphonique|id de conférence|"
     "id\\.? de conferencia telefónica|id\\.? de conferencia de teléfono|id\\.? de conferencia",
     NULL },
-  { MD_PROVIDER_MEET, "pin", NULL },
+  { MD_PROVIDER_MEET, "pin||code", NULL },
   { MD_PROVIDER_WEBEX,
     "access code|meeting number|zugriffscode|meeting-kennnummer|meeting-nummer|"
     "besprechungsnummer|code d'accès|numéro de (?:la )?réunion|código de acceso|"

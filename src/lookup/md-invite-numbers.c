@@ -43,7 +43,7 @@
   "numéro de téléphone|número de teléfono|telefonnummer|rufnummer|" \
   "einwahl|telefon|oder|und|téléphone|par téléphone|ou|et|teléfono|" \
   "por teléfono|o|y|tap to join from a mobile device|tap to join|" \
-  "wählen sie|marca el|marque|composez|wählen"
+  "wählen sie|marca el|marque|composez|wählen|appelez le|appelez"
 
 static GRegex *candidate_regex, *phone_words_regex, *trap_regex;
 static GRegex *label_end_regex, *label_lead_regex, *toll_free_regex;
