@@ -244,9 +244,12 @@ clean_label (const char *raw)
     result = g_strdup (collapsed);
 
   g_strstrip (result);
-  if (*result == '\0')
-    g_clear_pointer (&result, g_free);
-  return result;
+  /* What is left of "Tel.:" is punctuation, not a label. */
+  for (const char *p = result; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return result;
+  g_free (result);
+  return NULL;
 }
 
 /* Prose around a number ("call +1 … and enter") is no label: a label
