@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-dtmf-sender.h"
+#include "md-dtmf-tone.h"
 
 #include <glib/gi18n.h>
 #include <gst/app/gstappsrc.h>
@@ -32,10 +33,7 @@ struct _MdDtmfSender {
   int         payload_type;
   guint       clock_rate;
 
-  GstElement *tone_low_src;
-  GstElement *tone_high_src;
-  GstPad     *tone_low_pad;
-  GstPad     *tone_high_pad;
+  MdDtmfTone *tone;             /* NULL unless the codec is G.711 */
 
   GQueue      queue;            /* of GTask, waiting their turn */
   GTask      *current;
@@ -169,8 +167,10 @@ on_rtp_tick (gpointer user_data)
 
   if (self->packets_sent < n_packets)
     {
+      /* Holds voice back past the next tick even if the timer runs late, so
+       * no voice packet slips in between events or before the end packets. */
       push_event_packet (self, code, self->packets_sent == 1, FALSE, duration_units,
-                         self->ptime_ms * GST_MSECOND);
+                         3 * self->ptime_ms * GST_MSECOND);
       return G_SOURCE_CONTINUE;
     }
 
@@ -183,20 +183,12 @@ on_rtp_tick (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-set_tones_muted (MdDtmfSender *self,
-                 gboolean      muted)
-{
-  g_object_set (self->tone_low_pad, "mute", muted, NULL);
-  g_object_set (self->tone_high_pad, "mute", muted, NULL);
-}
-
 static gboolean
 on_tone_done (gpointer user_data)
 {
   MdDtmfSender *self = user_data;
 
-  set_tones_muted (self, TRUE);
+  md_dtmf_tone_silence (self->tone);
   g_clear_pointer (&self->timer, g_source_unref);
   finish_digit (self);
   return G_SOURCE_REMOVE;
@@ -225,9 +217,7 @@ start_digit (MdDtmfSender *self)
       guint low_hz, high_hz;
 
       md_dtmf_tone_pair (request->digit, &low_hz, &high_hz);
-      g_object_set (self->tone_low_src, "freq", (double) low_hz, NULL);
-      g_object_set (self->tone_high_src, "freq", (double) high_hz, NULL);
-      set_tones_muted (self, FALSE);
+      md_dtmf_tone_play (self->tone, low_hz, high_hz);
       schedule (self, request->duration_ms, on_tone_done);
     }
 }
@@ -265,7 +255,7 @@ check_request (MdDtmfSender  *self,
                    _("The far end does not take keypad events in the audio stream"));
       return FALSE;
     }
-  if (request->method == MD_DTMF_METHOD_INBAND && self->tone_low_pad == NULL)
+  if (request->method == MD_DTMF_METHOD_INBAND && self->tone == NULL)
     {
       g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC,
                    _("Keypad tones in the audio need the G.711 codec, which this call does not use"));
@@ -282,10 +272,7 @@ md_dtmf_sender_dispose (GObject *object)
   md_dtmf_sender_shutdown (self);
   g_clear_object (&self->pipeline);
   g_clear_object (&self->rtp_src);
-  g_clear_object (&self->tone_low_src);
-  g_clear_object (&self->tone_high_src);
-  g_clear_object (&self->tone_low_pad);
-  g_clear_object (&self->tone_high_pad);
+  g_clear_pointer (&self->tone, md_dtmf_tone_free);
 
   G_OBJECT_CLASS (md_dtmf_sender_parent_class)->dispose (object);
 }
@@ -367,19 +354,14 @@ md_dtmf_sender_set_payload_type (MdDtmfSender *self,
 }
 
 void
-md_dtmf_sender_set_tones (MdDtmfSender *self,
-                          GstElement   *low_src,
-                          GstPad       *low_pad,
-                          GstElement   *high_src,
-                          GstPad       *high_pad)
+md_dtmf_sender_set_tone_pad (MdDtmfSender *self,
+                             GstPad       *pad,
+                             guint         rate)
 {
   g_return_if_fail (MD_IS_DTMF_SENDER (self));
+  g_return_if_fail (self->tone == NULL);
 
-  g_set_object (&self->tone_low_src, low_src);
-  g_set_object (&self->tone_low_pad, low_pad);
-  g_set_object (&self->tone_high_src, high_src);
-  g_set_object (&self->tone_high_pad, high_pad);
-  set_tones_muted (self, TRUE);
+  self->tone = md_dtmf_tone_attach (pad, rate);
 }
 
 void
@@ -440,6 +422,8 @@ md_dtmf_sender_shutdown (MdDtmfSender *self)
 
   self->shut_down = TRUE;
   clear_timer (self);
+  if (self->tone != NULL)
+    md_dtmf_tone_silence (self->tone);
   if (self->current != NULL)
     g_queue_push_head (&self->queue, g_steal_pointer (&self->current));
   while ((task = g_queue_pop_head (&self->queue)) != NULL)

@@ -9,8 +9,8 @@
 G_BEGIN_DECLS
 
 /* Plays DTMF digits into a running media pipeline, one at a time: as RFC 4733
- * telephone-event packets through an appsrc, or as in-band tone pairs by
- * unmuting two sine sources on the send mixer. Private to src/media. */
+ * telephone-event packets through an appsrc, or as in-band tone pairs added
+ * to the raw audio before the encoder. Private to src/media. */
 #define MD_TYPE_DTMF_SENDER (md_dtmf_sender_get_type ())
 G_DECLARE_FINAL_TYPE (MdDtmfSender, md_dtmf_sender, MD, DTMF_SENDER, GObject)
 
@@ -30,12 +30,11 @@ void          md_dtmf_sender_set_rtp          (MdDtmfSender *self,
                                                guint         clock_rate);
 void          md_dtmf_sender_set_payload_type (MdDtmfSender *self,
                                                int           payload_type);
-/* The two sine sources and their mixer pads used for in-band tones. */
-void          md_dtmf_sender_set_tones        (MdDtmfSender *self,
-                                               GstElement   *low_src,
-                                               GstPad       *low_pad,
-                                               GstElement   *high_src,
-                                               GstPad       *high_pad);
+/* The pad carrying raw S16 mono audio at @rate into a G.711 encoder, where
+ * in-band tones are added. */
+void          md_dtmf_sender_set_tone_pad     (MdDtmfSender *self,
+                                               GstPad       *pad,
+                                               guint         rate);
 void          md_dtmf_sender_send_async       (MdDtmfSender        *self,
                                                char                 digit,
                                                MdDtmfMethod         method,

@@ -130,17 +130,6 @@ check_wav_file (const char  *path,
   return TRUE;
 }
 
-static void
-on_wavparse_pad_added (GstElement *wavparse,
-                       GstPad     *pad,
-                       GstElement *convert)
-{
-  g_autoptr(GstPad) sink = gst_element_get_static_pad (convert, "sink");
-
-  if (!gst_pad_is_linked (sink))
-    gst_pad_link (pad, sink);
-}
-
 static GstElement *
 make_file_source (const char  *path,
                   GError     **error)
@@ -157,11 +146,7 @@ make_file_source (const char  *path,
   resample = make ("audioresample");
   g_object_set (filesrc, "location", path, NULL);
   gst_bin_add_many (GST_BIN (bin), filesrc, wavparse, convert, resample, NULL);
-  gst_element_link (filesrc, wavparse);
-  gst_element_link (convert, resample);
-  /* wavparse exposes its source pad once it has read the header. */
-  g_signal_connect_object (wavparse, "pad-added",
-                           G_CALLBACK (on_wavparse_pad_added), convert, 0);
+  gst_element_link_many (filesrc, wavparse, convert, resample, NULL);
   return finish_bin (bin, resample, "src");
 }
 
@@ -222,6 +207,7 @@ make_device (const char  *pulse_factory,
 
 GstElement *
 md_media_spec_make_source (const char  *spec,
+                           gboolean    *is_live_out,
                            GError     **error)
 {
   SpecKind kind;
@@ -231,6 +217,7 @@ md_media_spec_make_source (const char  *spec,
   if (!parse_spec (spec, &kind, &argument, error))
     return NULL;
 
+  *is_live_out = kind != SPEC_FILE;
   switch (kind)
     {
     case SPEC_TONE:

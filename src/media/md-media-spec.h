@@ -7,8 +7,11 @@ G_BEGIN_DECLS
 
 /* Builds the microphone side of an audio SPEC (CLI.md: auto, tone:FREQ,
  * file:PATH.wav, null) as one element with a raw-audio "src" pad; the
- * caller owns the floating reference. */
+ * caller owns the floating reference. @is_live_out tells whether it runs
+ * at the pace of the clock (devices, generated tones) or as fast as it is
+ * read (a file). */
 GstElement *md_media_spec_make_source (const char  *spec,
+                                       gboolean    *is_live_out,
                                        GError     **error);
 
 /* Builds the speaker side of an audio SPEC as one element with a raw-audio

@@ -1,0 +1,562 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-media"
+
+#include "config.h"
+
+#include "md-media-pipeline.h"
+
+#include <gst/app/gstappsrc.h>
+#include <stdio.h>
+
+#define DEFAULT_PTIME_MS        20
+#define JITTER_LATENCY_MS       60
+/* How long a stop waits for a recording to be finished on disk. */
+#define RECORDING_EOS_TIMEOUT_S 2
+
+/* What streaming threads share with the main context; nothing else of the
+ * session is reachable from them. Reference-counted, as rtpbin's signal
+ * handlers and pad probes may outlive the pipeline's owner by a moment. */
+typedef struct _MdStreamShared StreamShared;
+
+struct _MdStreamShared {
+  GMutex   lock;
+  GCond    cond;
+  gint64   last_packet_us;     /* monotonic time of the last RTP packet in */
+  gboolean first_packet_seen;
+  gboolean recording_done;     /* EOS reached the recording's filesink */
+  /* Read-only after start: */
+  int      codec_pt;           /* the PT the far end sends audio with */
+  int      offered_pt;         /* the PT of our own offer for that codec */
+  GstCaps *codec_caps;
+  GstCaps *offered_caps;
+  GstCaps *event_caps;
+  int      event_pt;
+};
+
+struct _MdMediaPipeline {
+  GstElement   *pipeline;
+  StreamShared *shared;
+  MdDtmfSender *dtmf;
+  GstElement   *mic_volume;
+  GstElement   *send_valve;
+  GstElement   *recv_valve;
+  GstElement   *rtp_sink;
+  GstElement   *rtcp_sink;
+  GstElement   *event_src;
+  guint         event_caps_rate;
+  GstElement   *depay;
+  GstElement   *recording_sink;
+};
+
+static void
+stream_shared_clear (gpointer data)
+{
+  StreamShared *shared = data;
+
+  g_mutex_clear (&shared->lock);
+  g_cond_clear (&shared->cond);
+  g_clear_pointer (&shared->codec_caps, gst_caps_unref);
+  g_clear_pointer (&shared->offered_caps, gst_caps_unref);
+  g_clear_pointer (&shared->event_caps, gst_caps_unref);
+}
+
+static void
+stream_shared_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, stream_shared_clear);
+}
+
+static void
+stream_shared_closure_notify (gpointer  data,
+                              GClosure *closure)
+{
+  stream_shared_unref (data);
+}
+
+static GstCaps *
+make_rtp_caps (const char *encoding_name,
+               guint       clock_rate,
+               int         payload_type)
+{
+  return gst_caps_new_simple ("application/x-rtp",
+                              "media", G_TYPE_STRING, "audio",
+                              "encoding-name", G_TYPE_STRING, encoding_name,
+                              "clock-rate", G_TYPE_INT, (int) clock_rate,
+                              "payload", G_TYPE_INT, payload_type,
+                              NULL);
+}
+
+static GstElement *
+add_element (GstElement *pipeline,
+             const char *factory,
+             const char *name)
+{
+  GstElement *element = gst_element_factory_make (factory, name);
+
+  if (element == NULL)
+    g_critical ("GStreamer element %s is missing", factory);
+  else
+    gst_bin_add (GST_BIN (pipeline), element);
+  return element;
+}
+
+static GstElement *
+add_caps_filter (GstElement *pipeline,
+                 GstCaps    *caps)
+{
+  GstElement *filter = add_element (pipeline, "capsfilter", NULL);
+
+  g_object_set (filter, "caps", caps, NULL);
+  return filter;
+}
+
+/* Streaming thread: only the shared block is touched. */
+static GstPadProbeReturn
+on_rtp_arrived (GstPad          *pad,
+                GstPadProbeInfo *info,
+                gpointer         user_data)
+{
+  StreamShared *shared = user_data;
+  gboolean first;
+
+  g_mutex_lock (&shared->lock);
+  shared->last_packet_us = g_get_monotonic_time ();
+  first = !shared->first_packet_seen;
+  shared->first_packet_seen = TRUE;
+  g_mutex_unlock (&shared->lock);
+
+  if (first)
+    {
+      g_autoptr(GstElement) element = gst_pad_get_parent_element (pad);
+
+      /* The bus carries it to the main context. */
+      gst_element_post_message (element,
+                                gst_message_new_application (GST_OBJECT (element),
+                                                             gst_structure_new_empty ("md-first-packet")));
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* Streaming thread. */
+static GstPadProbeReturn
+on_recording_event (GstPad          *pad,
+                    GstPadProbeInfo *info,
+                    gpointer         user_data)
+{
+  StreamShared *shared = user_data;
+
+  if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS)
+    {
+      g_mutex_lock (&shared->lock);
+      shared->recording_done = TRUE;
+      g_cond_broadcast (&shared->cond);
+      g_mutex_unlock (&shared->lock);
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* Streaming thread: rtpbin asks what a payload type means. */
+static GstCaps *
+on_request_pt_map (GstElement *rtpbin,
+                   guint       session,
+                   guint       pt,
+                   gpointer    user_data)
+{
+  StreamShared *shared = user_data;
+
+  if ((int) pt == shared->codec_pt)
+    return gst_caps_ref (shared->codec_caps);
+  if ((int) pt == shared->offered_pt)
+    return gst_caps_ref (shared->offered_caps);
+  if ((int) pt == shared->event_pt)
+    return gst_caps_ref (shared->event_caps);
+  return NULL;
+}
+
+/* Streaming thread: a new stream (SSRC, PT) came out of rtpbin. Audio goes to
+ * the decoder through the funnel (a far end may change SSRC mid-call);
+ * anything else, such as incoming telephone-events, is discarded. */
+static void
+on_rtpbin_pad_added (GstElement *rtpbin,
+                     GstPad     *pad,
+                     gpointer    user_data)
+{
+  StreamShared *shared = user_data;
+  g_autofree char *name = gst_pad_get_name (pad);
+  g_autoptr(GstObject) pipeline = gst_object_get_parent (GST_OBJECT (rtpbin));
+  g_autoptr(GstPad) sink_pad = NULL;
+  guint session_id, ssrc, pt;
+
+  if (pipeline == NULL ||
+      sscanf (name, "recv_rtp_src_%u_%u_%u", &session_id, &ssrc, &pt) != 3)
+    return;
+
+  if ((int) pt == shared->codec_pt || (int) pt == shared->offered_pt)
+    {
+      g_autoptr(GstElement) funnel = gst_bin_get_by_name (GST_BIN (pipeline), "decode-funnel");
+
+      sink_pad = gst_element_request_pad_simple (funnel, "sink_%u");
+    }
+  else
+    {
+      GstElement *discard = gst_element_factory_make ("fakesink", NULL);
+
+      g_object_set (discard, "sync", FALSE, "async", FALSE, NULL);
+      gst_bin_add (GST_BIN (pipeline), discard);
+      gst_element_sync_state_with_parent (discard);
+      sink_pad = gst_element_get_static_pad (discard, "sink");
+    }
+
+  if (gst_pad_link (pad, sink_pad) != GST_PAD_LINK_OK)
+    g_warning ("could not link incoming stream %s", name);
+}
+
+static GstCaps *
+raw_caps (const MdMediaCodecInfo *info)
+{
+  return gst_caps_new_simple ("audio/x-raw",
+                              "format", G_TYPE_STRING, "S16LE",
+                              "layout", G_TYPE_STRING, "interleaved",
+                              "rate", G_TYPE_INT, (int) info->audio_rate,
+                              "channels", G_TYPE_INT, 1,
+                              NULL);
+}
+
+static void
+link_to_request_pad (GstElement *from,
+                     GstElement *to,
+                     const char *template_name)
+{
+  g_autoptr(GstPad) src_pad = gst_element_get_static_pad (from, "src");
+  g_autoptr(GstPad) sink_pad = gst_element_request_pad_simple (to, template_name);
+
+  gst_pad_link (src_pad, sink_pad);
+}
+
+/* Paces a mic that is not live (a WAV file) by mixing it into a live
+ * silence, which also keeps audio going once the file has ended. */
+static GstElement *
+add_live_silence_under (MdMediaPipeline *self,
+                        GstElement      *upstream,
+                        GstCaps         *caps,
+                        int              samples_per_packet,
+                        guint            ptime_ms)
+{
+  GstElement *mixer = add_element (self->pipeline, "audiomixer", "send-mixer");
+  GstElement *silence = add_element (self->pipeline, "audiotestsrc", NULL);
+  GstElement *silence_caps = add_caps_filter (self->pipeline, caps);
+  GstElement *mixed = add_caps_filter (self->pipeline, caps);
+
+  g_object_set (mixer, "latency", (guint64) 2 * ptime_ms * GST_MSECOND, NULL);
+  g_object_set (silence, "is-live", TRUE, "wave", 4 /* silence */,
+                "samplesperbuffer", samples_per_packet, NULL);
+  gst_element_link (silence, silence_caps);
+  link_to_request_pad (silence_caps, mixer, "sink_%u");
+  link_to_request_pad (upstream, mixer, "sink_%u");
+  gst_element_link (mixer, mixed);
+  return mixed;
+}
+
+static gboolean
+codec_is_g711 (const MdMediaCodec *codec)
+{
+  return codec->payload_type == 0 || codec->payload_type == 8 ||
+         g_ascii_strcasecmp (codec->encoding, "PCMU") == 0 ||
+         g_ascii_strcasecmp (codec->encoding, "PCMA") == 0;
+}
+
+/* mic → convert → resample → [mixer with live silence, for a file] → volume
+ * (mute) [+ in-band tones on G.711] → encoder → payloader → rtpdtmfmux
+ * (+ telephone-events) → rtpbin → valve → udpsink */
+static void
+build_send_path (MdMediaPipeline        *self,
+                 const MdMediaParams    *params,
+                 const MdMediaCodecInfo *info,
+                 GstElement             *mic,
+                 gboolean                mic_is_live,
+                 gboolean                muted,
+                 GSocket                *rtp_socket,
+                 GSocket                *rtcp_socket,
+                 GstElement             *rtpbin)
+{
+  g_autoptr(GstCaps) caps = raw_caps (info);
+  g_autoptr(GstCaps) event_caps = NULL;
+  GstElement *convert, *resample, *filter, *raw, *encoder, *payloader, *mux;
+  guint ptime_ms = params->ptime_ms > 0 ? params->ptime_ms : DEFAULT_PTIME_MS;
+  int samples_per_packet = info->audio_rate * ptime_ms / 1000;
+  GstElementFactory *mic_factory = gst_element_get_factory (mic);
+
+  /* Generated sound comes one packet at a time, not in the default 1024
+   * samples (128 ms at 8 kHz), which would add that much delay. */
+  if (mic_factory != NULL &&
+      g_strcmp0 (gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (mic_factory)), "audiotestsrc") == 0)
+    g_object_set (mic, "samplesperbuffer", samples_per_packet, NULL);
+
+  gst_bin_add (GST_BIN (self->pipeline), mic);
+  convert = add_element (self->pipeline, "audioconvert", NULL);
+  resample = add_element (self->pipeline, "audioresample", NULL);
+  filter = add_caps_filter (self->pipeline, caps);
+  gst_element_link_many (mic, convert, resample, filter, NULL);
+  raw = mic_is_live ? filter
+                    : add_live_silence_under (self, filter, caps, samples_per_packet, ptime_ms);
+
+  self->mic_volume = add_element (self->pipeline, "volume", "mic-volume");
+  g_object_set (self->mic_volume, "mute", muted, NULL);
+  encoder = add_element (self->pipeline, info->encoder, NULL);
+  payloader = add_element (self->pipeline, info->payloader, NULL);
+  mux = add_element (self->pipeline, "rtpdtmfmux", NULL);
+  if (g_strcmp0 (info->encoder, "opusenc") == 0)
+    g_object_set (encoder, "frame-size", ptime_ms, NULL);
+  g_object_set (payloader,
+                "pt", params->codec.payload_type,
+                "min-ptime", (gint64) ptime_ms * GST_MSECOND,
+                "max-ptime", (gint64) ptime_ms * GST_MSECOND,
+                NULL);
+  gst_element_link_many (raw, self->mic_volume, encoder, payloader, NULL);
+  link_to_request_pad (payloader, mux, "sink_%u");
+
+  self->dtmf = md_dtmf_sender_new (self->pipeline, ptime_ms);
+  /* In-band tones go after the mute, so keypad tones still reach the far end. */
+  if (codec_is_g711 (&params->codec))
+    {
+      g_autoptr(GstPad) volume_src = gst_element_get_static_pad (self->mic_volume, "src");
+
+      md_dtmf_sender_set_tone_pad (self->dtmf, volume_src, info->audio_rate);
+    }
+
+  /* Telephone-events share the audio's SSRC and sequence numbers via the mux.
+   * rtpmux insists on one clock rate for all its inputs, so the caps carry
+   * the audio's (48000 for opus); the event packets themselves count in the
+   * 8000 Hz that telephone-event/8000 in the SDP declares. */
+  self->event_src = add_element (self->pipeline, "appsrc", "event-src");
+  self->event_caps_rate = info->codec.clock_rate;
+  event_caps = make_rtp_caps ("TELEPHONE-EVENT", self->event_caps_rate,
+                              params->telephone_event_pt >= 0 ? params->telephone_event_pt : 101);
+  g_object_set (self->event_src, "is-live", TRUE, "format", GST_FORMAT_TIME,
+                "caps", event_caps, NULL);
+  link_to_request_pad (self->event_src, mux, "priority_sink_%u");
+  md_dtmf_sender_set_rtp (self->dtmf, self->event_src, params->telephone_event_pt, 8000);
+
+  {
+    g_autoptr(GstPad) mux_src = gst_element_get_static_pad (mux, "src");
+    g_autoptr(GstPad) rtp_sink_pad = gst_element_request_pad_simple (rtpbin, "send_rtp_sink_0");
+
+    gst_pad_link (mux_src, rtp_sink_pad);
+  }
+
+  self->send_valve = add_element (self->pipeline, "valve", "send-valve");
+  self->rtp_sink = add_element (self->pipeline, "udpsink", "rtp-sink");
+  self->rtcp_sink = add_element (self->pipeline, "udpsink", "rtcp-sink");
+  g_object_set (self->rtp_sink, "socket", rtp_socket, "close-socket", FALSE,
+                "sync", FALSE, "async", FALSE, NULL);
+  g_object_set (self->rtcp_sink, "socket", rtcp_socket, "close-socket", FALSE,
+                "sync", FALSE, "async", FALSE, NULL);
+  md_media_pipeline_set_remote (self, params);
+  gst_element_link_pads (rtpbin, "send_rtp_src_0", self->send_valve, "sink");
+  gst_element_link (self->send_valve, self->rtp_sink);
+  gst_element_link_pads (rtpbin, "send_rtcp_src_0", self->rtcp_sink, "sink");
+}
+
+/* udpsrc → valve → rtpbin (jitter buffer) → funnel → depay → decoder → speaker */
+static void
+build_receive_path (MdMediaPipeline        *self,
+                    const MdMediaParams    *params,
+                    const MdMediaCodecInfo *info,
+                    GstElement             *speaker,
+                    GSocket                *rtp_socket,
+                    GSocket                *rtcp_socket,
+                    GstElement             *rtpbin)
+{
+  GstElement *rtp_src, *rtcp_src, *funnel, *decoder, *convert, *resample;
+  g_autoptr(GstPad) probe_pad = NULL;
+
+  rtp_src = add_element (self->pipeline, "udpsrc", "rtp-src");
+  rtcp_src = add_element (self->pipeline, "udpsrc", "rtcp-src");
+  g_object_set (rtp_src, "socket", rtp_socket, "close-socket", FALSE,
+                "caps", self->shared->codec_caps, NULL);
+  g_object_set (rtcp_src, "socket", rtcp_socket, "close-socket", FALSE, NULL);
+  self->recv_valve = add_element (self->pipeline, "valve", "recv-valve");
+
+  probe_pad = gst_element_get_static_pad (rtp_src, "src");
+  gst_pad_add_probe (probe_pad, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST,
+                     on_rtp_arrived, g_atomic_rc_box_acquire (self->shared),
+                     stream_shared_unref);
+
+  gst_element_link (rtp_src, self->recv_valve);
+  gst_element_link_pads (self->recv_valve, "src", rtpbin, "recv_rtp_sink_0");
+  gst_element_link_pads (rtcp_src, "src", rtpbin, "recv_rtcp_sink_0");
+
+  funnel = add_element (self->pipeline, "funnel", "decode-funnel");
+  self->depay = add_element (self->pipeline, info->depayloader, NULL);
+  decoder = add_element (self->pipeline, info->decoder, NULL);
+  convert = add_element (self->pipeline, "audioconvert", NULL);
+  resample = add_element (self->pipeline, "audioresample", NULL);
+  gst_bin_add (GST_BIN (self->pipeline), speaker);
+  gst_element_link_many (funnel, self->depay, decoder, convert, resample, speaker, NULL);
+
+  g_signal_connect_data (rtpbin, "request-pt-map", G_CALLBACK (on_request_pt_map),
+                         g_atomic_rc_box_acquire (self->shared),
+                         stream_shared_closure_notify, 0);
+  g_signal_connect_data (rtpbin, "pad-added", G_CALLBACK (on_rtpbin_pad_added),
+                         g_atomic_rc_box_acquire (self->shared),
+                         stream_shared_closure_notify, 0);
+
+  if (self->recording_sink != NULL)
+    {
+      g_autoptr(GstPad) sink_pad = gst_element_get_static_pad (self->recording_sink, "sink");
+
+      gst_pad_add_probe (sink_pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_recording_event,
+                         g_atomic_rc_box_acquire (self->shared), stream_shared_unref);
+    }
+}
+
+static StreamShared *
+stream_shared_new (const MdMediaParams    *params,
+                   const MdMediaCodecInfo *info)
+{
+  StreamShared *shared = g_atomic_rc_box_new0 (StreamShared);
+
+  g_mutex_init (&shared->lock);
+  g_cond_init (&shared->cond);
+  shared->last_packet_us = g_get_monotonic_time ();
+  shared->codec_pt = params->codec.payload_type;
+  shared->offered_pt = info->codec.payload_type;
+  shared->event_pt = params->telephone_event_pt;
+  shared->codec_caps = make_rtp_caps (info->rtp_encoding_name, info->codec.clock_rate,
+                                      params->codec.payload_type);
+  shared->offered_caps = make_rtp_caps (info->rtp_encoding_name, info->codec.clock_rate,
+                                        info->codec.payload_type);
+  shared->event_caps = make_rtp_caps ("TELEPHONE-EVENT", 8000, params->telephone_event_pt);
+  return shared;
+}
+
+MdMediaPipeline *
+md_media_pipeline_new (const MdMediaParams    *params,
+                       const MdMediaCodecInfo *info,
+                       GstElement             *mic,
+                       gboolean                mic_is_live,
+                       GstElement             *speaker,
+                       GstElement             *recording_sink,
+                       gboolean                muted,
+                       GSocket                *rtp_socket,
+                       GSocket                *rtcp_socket)
+{
+  MdMediaPipeline *self = g_new0 (MdMediaPipeline, 1);
+  GstElement *rtpbin;
+
+  self->shared = stream_shared_new (params, info);
+  self->recording_sink = recording_sink;
+  self->pipeline = gst_pipeline_new ("md-media");
+  rtpbin = add_element (self->pipeline, "rtpbin", "rtpbin");
+  g_object_set (rtpbin, "latency", JITTER_LATENCY_MS, "do-lost", TRUE, NULL);
+  build_send_path (self, params, info, mic, mic_is_live, muted, rtp_socket, rtcp_socket, rtpbin);
+  build_receive_path (self, params, info, speaker, rtp_socket, rtcp_socket, rtpbin);
+  md_media_pipeline_set_directions (self, params->send, params->receive);
+  return self;
+}
+
+GstElement *
+md_media_pipeline_get_element (MdMediaPipeline *self)
+{
+  return self->pipeline;
+}
+
+MdDtmfSender *
+md_media_pipeline_get_dtmf_sender (MdMediaPipeline *self)
+{
+  return self->dtmf;
+}
+
+void
+md_media_pipeline_set_remote (MdMediaPipeline     *self,
+                              const MdMediaParams *params)
+{
+  g_object_set (self->rtp_sink, "host", params->remote_address,
+                "port", params->remote_rtp_port, NULL);
+  g_object_set (self->rtcp_sink, "host", params->remote_address,
+                "port", params->remote_rtcp_port > 0 ? params->remote_rtcp_port
+                                                     : params->remote_rtp_port + 1,
+                NULL);
+}
+
+void
+md_media_pipeline_set_directions (MdMediaPipeline *self,
+                                  gboolean         send,
+                                  gboolean         receive)
+{
+  g_object_set (self->send_valve, "drop", !send, NULL);
+  g_object_set (self->recv_valve, "drop", !receive, NULL);
+}
+
+void
+md_media_pipeline_set_event_pt (MdMediaPipeline *self,
+                                int              payload_type)
+{
+  g_autoptr(GstCaps) caps = make_rtp_caps ("TELEPHONE-EVENT", self->event_caps_rate,
+                                           payload_type >= 0 ? payload_type : 101);
+
+  gst_app_src_set_caps (GST_APP_SRC (self->event_src), caps);
+  md_dtmf_sender_set_payload_type (self->dtmf, payload_type);
+}
+
+void
+md_media_pipeline_set_muted (MdMediaPipeline *self,
+                             gboolean         muted)
+{
+  g_object_set (self->mic_volume, "mute", muted, NULL);
+}
+
+gint64
+md_media_pipeline_get_last_packet (MdMediaPipeline *self)
+{
+  gint64 last_us;
+
+  g_mutex_lock (&self->shared->lock);
+  last_us = self->shared->last_packet_us;
+  g_mutex_unlock (&self->shared->lock);
+  return last_us;
+}
+
+void
+md_media_pipeline_reset_last_packet (MdMediaPipeline *self)
+{
+  g_mutex_lock (&self->shared->lock);
+  self->shared->last_packet_us = g_get_monotonic_time ();
+  g_mutex_unlock (&self->shared->lock);
+}
+
+void
+md_media_pipeline_finish_recording (MdMediaPipeline *self)
+{
+  g_autoptr(GstPad) head = NULL;
+  gint64 deadline = g_get_monotonic_time () + RECORDING_EOS_TIMEOUT_S * G_TIME_SPAN_SECOND;
+
+  if (self->recording_sink == NULL)
+    return;
+  head = gst_element_get_static_pad (self->depay, "sink");
+  /* Refused when the pipeline never ran: then there is nothing to finish. */
+  if (!gst_pad_send_event (head, gst_event_new_eos ()))
+    return;
+
+  g_mutex_lock (&self->shared->lock);
+  while (!self->shared->recording_done)
+    if (!g_cond_wait_until (&self->shared->cond, &self->shared->lock, deadline))
+      break;
+  if (!self->shared->recording_done)
+    g_warning ("the recording did not finish in time; its WAV header may be incomplete");
+  g_mutex_unlock (&self->shared->lock);
+}
+
+void
+md_media_pipeline_free (MdMediaPipeline *self)
+{
+  if (self == NULL)
+    return;
+
+  md_dtmf_sender_shutdown (self->dtmf);
+  g_clear_object (&self->dtmf);
+  gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->shared, stream_shared_unref);
+  g_free (self);
+}
