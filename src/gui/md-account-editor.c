@@ -332,11 +332,27 @@ build (MdAccountEditor *self,
   gtk_box_append (GTK_BOX (self), page);
 }
 
-/* Focus can only move once the page is in the window. */
+static gboolean
+focus_first_field (gpointer user_data)
+{
+  MdAccountEditor *self = user_data;
+
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_widget_grab_focus (self->editing ? self->server_row : self->name_row);
+  /* The window list and screen readers name the form; it is also how a
+   * test knows the form is ready for typing. */
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_title (GTK_WINDOW (root), self->editing ? _("Edit Account") : _("Add Account"));
+  return G_SOURCE_REMOVE;
+}
+
+/* Focus can only move once the page is in the window, and the window moves
+ * it once more while it shows the page: take it after that. */
 static void
 on_map (MdAccountEditor *self)
 {
-  gtk_widget_grab_focus (self->editing ? self->server_row : self->name_row);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_first_field, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -19,6 +19,7 @@ struct _MdApplication
   GSettings        *settings;
   MdCallController *calls;
   GHashTable       *notifications;  /* id → NotifyNotification */
+  GtkWidget        *preferences;    /* weak: the one preferences window */
   gint64            started_us;
 };
 
@@ -141,7 +142,15 @@ present_preferences (MdApplication *self)
       return NULL;
     }
 
+  if (self->preferences != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->preferences));
+      return self->preferences;
+    }
+
   preferences = md_preferences_window_new (GTK_WINDOW (get_window (self)), self->settings);
+  self->preferences = preferences;
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &self->preferences);
   gtk_window_present (GTK_WINDOW (preferences));
   return preferences;
 }

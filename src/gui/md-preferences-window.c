@@ -155,6 +155,7 @@ static void
 on_editor_done (MdPreferencesWindow *self)
 {
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
   reload_accounts (self);
 }
 

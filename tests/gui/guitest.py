@@ -18,6 +18,9 @@ APP_ID = "io.github.meetdial.Meetdial"
 APP_PATH = "/io/github/meetdial/Meetdial"
 WINDOW_PATH = APP_PATH + "/window/1"
 TIMEOUT = 20
+# gdbus writes through stdio: line-buffer it, or a signal sits in its
+# buffer while we wait for it.
+GDBUS_MONITOR = ["stdbuf", "-oL", "gdbus", "monitor"]
 
 
 def fail(message):
@@ -146,7 +149,7 @@ class Session:
 
     def wait_for_state(self, action, predicate, what, path=WINDOW_PATH, timeout=TIMEOUT):
         """Waits for the app's D-Bus `Changed` signal until @predicate holds."""
-        monitor = subprocess.Popen(["gdbus", "monitor", "--session", "--dest", APP_ID,
+        monitor = subprocess.Popen(GDBUS_MONITOR + ["--session", "--dest", APP_ID,
                                     "--object-path", path],
                                    stdout=subprocess.PIPE, text=True)
         try:
@@ -210,6 +213,11 @@ class Session:
         return self
 
     def __exit__(self, *exc):
+        if exc[0] is not None and self.procs:
+            try:
+                self.screenshot("failure")
+            except Exception:  # the screen may be gone; the log still helps
+                pass
         self.stop()
         # A critical warning is a bug even when the test saw what it wanted.
         log = open(self.log_path).read() if os.path.exists(self.log_path) else ""
@@ -224,7 +232,8 @@ class Session:
 class SignalWaiter:
     def __init__(self, dest, member):
         self.member = member
-        self.monitor = subprocess.Popen(["gdbus", "monitor", "--session", "--dest", dest],
+        self.seen = []
+        self.monitor = subprocess.Popen(GDBUS_MONITOR + ["--session", "--dest", dest],
                                         stdout=subprocess.PIPE, text=True)
         # gdbus prints a line once its match rule is in place.
         self.monitor.stdout.readline()
@@ -236,10 +245,11 @@ class SignalWaiter:
                 time_left = deadline - time.monotonic()
                 ready, _, _ = select.select([self.monitor.stdout], [], [], max(0, time_left))
                 if not ready:
-                    fail(f"no {self.member} signal within {timeout} s")
+                    fail(f"no {self.member} signal within {timeout} s; saw {self.seen}")
                 line = self.monitor.stdout.readline()
                 if not line:
                     fail(f"gdbus monitor ended before {self.member}")
+                self.seen.append(line)
                 if self.member in line:
                     return line
         finally:

@@ -22,19 +22,26 @@ with guitest.Session("preferences") as session:
     session.screenshot("general")
 
     session.activate("add-account", path=guitest.APP_PATH)
+    # The form names its window once its first field has the focus.
+    session.wait_for_window("^Add Account$")
     session.screenshot("add-account")
 
     created = session.watch_signal("org.freedesktop.secrets", "ItemCreated")
 
     # The fields in their order, Tab between them, Enter saves. The password
     # is typed from a file so it is not on any command line.
-    subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Preferences$", "windowfocus", "--sync"],
-                   env=session.env, check=True, timeout=guitest.TIMEOUT)
+    def xdotool(*args):
+        subprocess.run(["xdotool", *args], env=session.env, check=True, timeout=guitest.TIMEOUT)
+
+    xdotool("search", "--onlyvisible", "--name", "^Add Account$", "windowfocus", "--sync")
+    for field in ("office", "127.0.0.1:5060", "alice"):
+        xdotool("type", "--delay", "5", field)
+        xdotool("key", "Tab")
     with tempfile.NamedTemporaryFile("w", suffix=".txt") as keys:
-        keys.write("office\t127.0.0.1:5060\talice\t" + PASSWORD + "\n")
+        keys.write(PASSWORD)
         keys.flush()
-        subprocess.run(["xdotool", "type", "--delay", "5", "--file", keys.name],
-                       env=session.env, check=True, timeout=guitest.TIMEOUT)
+        xdotool("type", "--delay", "5", "--file", keys.name)
+    xdotool("key", "Return")
 
     # The keyring announces the new item; then read it back.
     created.wait()
@@ -45,7 +52,7 @@ with guitest.Session("preferences") as session:
         guitest.fail(f"the keyring holds {stored!r} for the account, not the typed password")
 
     settings = open(session.keyfile).read()
-    if "office" not in settings or "alice" not in settings:
+    if "'name': 'office'" not in settings or "alice" not in settings:
         guitest.fail("the account is not in the settings:\n" + settings)
     if PASSWORD in settings:
         guitest.fail("the password was written to the settings file")
