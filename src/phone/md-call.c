@@ -51,6 +51,7 @@ struct _MdCall
 
   /* the dial-plan runner: steps after answer */
   guint            step;
+  gint64           step_start_us;   /* when the current step may begin */
   guint            pause_source;
   gboolean         waiting;
   gboolean         plan_in_dtmf;    /* the current step waits for the queue */
@@ -131,7 +132,16 @@ run_plan (MdCall *self)
   switch (step->kind)
     {
     case MD_DIAL_STEP_PAUSE:
-      self->pause_source = g_timeout_add_once (step->pause_ms, on_pause_done, self);
+      {
+        /* Pauses run back to back from the answer itself, so time spent
+         * starting the audio does not lengthen them. */
+        gint64 now = g_get_monotonic_time ();
+        gint64 end_us = self->step_start_us + (gint64) step->pause_ms * 1000;
+
+        self->step_start_us = end_us;
+        self->pause_source = g_timeout_add_once (end_us > now ? (guint) ((end_us - now) / 1000) : 0,
+                                                 on_pause_done, self);
+      }
       break;
 
     case MD_DIAL_STEP_WAIT:
@@ -186,6 +196,7 @@ digit_done (MdCall *self)
   if (self->plan_in_dtmf)
     {
       self->plan_in_dtmf = FALSE;
+      self->step_start_us = g_get_monotonic_time ();
       self->step++;
       run_plan (self);
     }
@@ -297,6 +308,7 @@ on_sip_early (MdCall *self)
 static void
 on_sip_answered (MdCall *self)
 {
+  self->step_start_us = g_get_monotonic_time ();
   if (!start_media (self))
     return;
 
@@ -609,6 +621,7 @@ md_call_continue (MdCall *self)
     return;
 
   set_waiting (self, FALSE);
+  self->step_start_us = g_get_monotonic_time ();
   self->step++;
   run_plan (self);
 }

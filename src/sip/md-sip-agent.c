@@ -17,8 +17,8 @@
 
 /* This file is the only one that moves data between the libre thread and
  * the GLib main context: commands go in through a libre mqueue as owned
- * MdSipCmd structs, events come out as owned MdSipEvent structs through
- * g_main_context_invoke_full(). Everything named core_* runs on the libre
+ * MdSipCmd structs, events come out as owned MdSipEvent structs in idle
+ * sources on the main context. Everything named core_* runs on the libre
  * thread; everything else on the main context. */
 
 enum {
@@ -196,8 +196,14 @@ static void
 core_post (MdSipCore  *core,
            MdSipEvent *ev)
 {
-  g_main_context_invoke_full (core->context, G_PRIORITY_DEFAULT,
-                              on_event, ev, md_sip_event_free);
+  /* Not g_main_context_invoke(): while nobody iterates the context it would
+   * run the callback right here, on the SIP thread. */
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, on_event, ev, md_sip_event_free);
+  g_source_attach (source, core->context);
+  g_source_unref (source);
 }
 
 static void

@@ -78,6 +78,7 @@ class Process:
         self.name = name
         self.log_path = log_path
         self.log = open(log_path, "wb")
+        self.started_at = time.time()
         self.proc = subprocess.Popen(argv, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=stdin, cwd=cwd, env=env,
                                      start_new_session=True)
@@ -93,8 +94,19 @@ class Process:
     def wait_log(self, text, timeout=10):
         return wait_for(lambda: text in self.log_text(), timeout, f"“{text}” in {self.log_path}")
 
+    def wait_rusage(self, timeout=30):
+        """Waits for the exit and returns its resource usage (CPU, peak RSS)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
+            if pid:
+                self.proc.returncode = os.waitstatus_to_exitcode(status)
+                return usage
+            time.sleep(0.02)
+        raise PeerError(f"{self.name} did not exit within {timeout} s")
+
     def stop(self, grace=5):
-        if self.proc.poll() is None:
+        if self.proc.returncode is None and self.proc.poll() is None:
             try:
                 os.killpg(self.proc.pid, signal.SIGTERM)
             except ProcessLookupError:
@@ -211,7 +223,8 @@ class Baresip:
     directions and reports events (DTMF, call state) over ctrl_tcp."""
 
     def __init__(self, registrar_port, user, password, codecs="PCMU/8000/1",
-                 answer="auto", tone_hz=1000, transport="udp", logs=None, extra_account=""):
+                 answer="auto", tone_hz=1000, transport="udp", logs=None, extra_account="",
+                 commands=()):
         self.registrar_port = registrar_port
         self.user = user
         self.password = password
@@ -220,6 +233,7 @@ class Baresip:
         self.tone_hz = tone_hz
         self.transport = transport
         self.extra_account = extra_account
+        self.commands = list(commands)   # run at start with -e
         self.logs = logs or log_dir()
         self.events = []
         self.events_lock = threading.Condition()
@@ -259,7 +273,8 @@ class Baresip:
                    f";audio_codecs={self.codecs};regint=60{self.extra_account}")
         with open(os.path.join(self.dir, "accounts"), "w") as f:
             f.write(account + "\n")
-        self.proc = Process("baresip", [binary, "-4", "-f", self.dir, "-t", "120"],
+        execute = [arg for command in self.commands for arg in ("-e", command)]
+        self.proc = Process("baresip", [binary, "-4", "-f", self.dir, "-t", "120", *execute],
                             os.path.join(self.logs, f"baresip-{self.sip_port}.log"))
         try:
             self.sock = wait_for(self._connect, 10, "baresip's ctrl_tcp port")

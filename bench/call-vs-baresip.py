@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One 30 s PCMU call to the same Kamailio + baresip bridge, made once by
+meetdial-cli and once by baresip doing comparable work (a generated tone as
+the source, the received audio written to a WAV). Prints each figure and its
+ratio to baresip; never passes or fails on speed.
+
+Usage: call-vs-baresip.py MEETDIAL_CLI [SECONDS]
+Needs root (tshark on lo), kamailio, baresip-core, tshark, gnome-keyring (run
+inside tests/harness/keyring-session), GSETTINGS_SCHEMA_DIR=<build>/data.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "peers"))
+
+import peers  # noqa: E402
+from meetdial import Meetdial  # noqa: E402
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+PIN = "123456789#"
+BRIDGE = "+15550100"
+USERS = {"alice": "alice-pass", "bob": "bob-pass", BRIDGE: "bridge-pass"}
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+class Capture:
+    """tshark on lo; SIP messages as (epoch time, from user, method, status)."""
+
+    def __init__(self, logs, port):
+        self.path = os.path.join(logs, "bench-call.pcap")
+        # Only the registrar's port: other tests may be calling on lo too.
+        self.proc = peers.Process("tshark", [peers.need("tshark", "tshark"), "-i", "lo", "-n",
+                                             "-f", f"port {port}", "-w", self.path],
+                                  os.path.join(logs, "bench-tshark.log"))
+        self.proc.wait_log("Capturing on", timeout=15)
+
+    def stop(self):
+        self.proc.stop()
+
+    def sip(self):
+        out = subprocess.run(["tshark", "-r", self.path, "-n", "-Y", "sip", "-T", "fields",
+                              "-e", "frame.time_epoch", "-e", "sip.from.user",
+                              "-e", "sip.Method", "-e", "sip.Status-Code",
+                              "-e", "sip.CSeq.method"],
+                             capture_output=True, text=True, check=True).stdout
+        rows = []
+        for line in out.splitlines():
+            t, user, method, status, cseq = (line.split("\t") + [""] * 5)[:5]
+            rows.append((float(t), user, method, status, cseq))
+        return rows
+
+
+def wire_times(rows, user):
+    """The caller's first INVITE, and the first 200 OK to an INVITE after it."""
+    invite = min(t for t, u, m, s, c in rows if u == user and m == "INVITE")
+    ok = min(t for t, u, m, s, c in rows
+             if u == user and s == "200" and c == "INVITE" and t > invite)
+    return invite, ok
+
+
+def run_meetdial(md, kamailio, bridge, seconds, logs):
+    md.add_account("work", kamailio.port, "alice", USERS["alice"])
+    wav = os.path.join(md.config, "heard.wav")
+    n_events = len(bridge.events)
+    start = time.time()
+    call = md.start_call(f"tel:{BRIDGE},,{PIN}", "--mic", "tone:440", "--speaker", f"file:{wav}",
+                         "--hangup-after", str(seconds))
+    call.wait_state("active", timeout=10)
+    cpu_at_answer = cpu_seconds(call.proc.pid)
+    proc = peers.Process.__new__(peers.Process)   # reuse wait_rusage on this child
+    proc.proc, proc.name = call.proc, "meetdial-cli"
+    usage = proc.wait_rusage(seconds + 30)
+    call.reader.join(5)
+    if call.proc.returncode != 0:
+        raise SystemExit("meetdial-cli call failed: " + call.stderr.decode())
+    active_ms = [e["t_ms"] for e in call.events if e.get("state") == "active"][0]
+    sent_ms = [e["t_ms"] for e in call.events if e.get("event") == "dtmf"]
+    events = bridge.events[n_events:]
+    answered = [e["t"] for e in events if e.get("type") == "CALL_ESTABLISHED"][0]
+    digits = [e["t"] for e in events if e.get("type") == "CALL_DTMF_START"]
+    return {
+        "start": start,
+        "cpu": usage.ru_utime + usage.ru_stime - cpu_at_answer,
+        "rss_kib": usage.ru_maxrss,
+        "first_digit_ms": (digits[0] - answered) * 1000 if digits else None,
+        "first_sent_ms": sent_ms[0] - active_ms if sent_ms else None,
+        "ms_per_digit": ((digits[-1] - digits[0]) * 1000 / (len(digits) - 1)) if len(digits) > 1 else None,
+        "n_digits": len(digits),
+    }
+
+
+def run_baresip(kamailio, bridge, seconds, logs):
+    caller = peers.Baresip(kamailio.port, "bob", USERS["bob"], answer="manual", tone_hz=440,
+                           logs=logs,
+                           commands=[f"/dial sip:{BRIDGE}@127.0.0.1:{kamailio.port}"])
+    caller.start()
+    try:
+        start = caller.proc.started_at
+        # The dial runs before ctrl_tcp has a client: the log tells.
+        caller.proc.wait_log("Call established", timeout=10)
+        cpu_at_answer = cpu_seconds(caller.proc.proc.pid)
+        time.sleep(seconds)   # the call's length is what is measured here
+        caller.command("hangup")
+        caller.proc.wait_log("terminated (duration", timeout=10)
+        os.kill(caller.proc.proc.pid, 15)
+        usage = caller.proc.wait_rusage(30)
+    finally:
+        caller.stop()
+        caller.cleanup()
+    return {"start": start, "cpu": usage.ru_utime + usage.ru_stime - cpu_at_answer,
+            "rss_kib": usage.ru_maxrss}
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}×" if b else "n/a"
+
+
+def main():
+    cli = sys.argv[1]
+    seconds = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+    logs = tempfile.mkdtemp(prefix="meetdial-bench-")
+    os.environ["MEETDIAL_TEST_LOGS"] = logs
+    md = Meetdial(cli, logs)
+    md.env["G_MESSAGES_DEBUG"] = ""
+    # Like a desktop that ran GStreamer before: its plugin registry is built.
+    subprocess.run([peers.need("gst-inspect-1.0", "gstreamer1.0-tools"), "rtpbin"],
+                   env=md.env, capture_output=True, check=True)
+    port = peers.free_port()
+    capture = Capture(logs, port)
+    try:
+        with peers.Kamailio(USERS, port=port, logs=logs) as kamailio, \
+             peers.Baresip(kamailio.port, BRIDGE, USERS[BRIDGE], logs=logs) as bridge:
+            ours = run_meetdial(md, kamailio, bridge, seconds, logs)
+            theirs = run_baresip(kamailio, bridge, seconds, logs)
+            time.sleep(0.5)   # let tshark write the last packets
+    finally:
+        capture.stop()
+        md.cleanup()
+
+    rows = capture.sip()
+    for who, result in (("alice", ours), ("bob", theirs)):
+        invite, ok = wire_times(rows, who)
+        result["start_to_invite_ms"] = (invite - result["start"]) * 1000
+        result["dial_to_200_ms"] = (ok - invite) * 1000
+
+    print(f"One {seconds} s PCMU call through Kamailio to a baresip bridge (logs: {logs})")
+    print(f"{'figure':34} {'meetdial-cli':>14} {'baresip':>10} {'ratio':>8}")
+    for name, key, fmt in (("CPU during the call, s", "cpu", "{:.2f}"),
+                           ("peak RSS, MiB", "rss_kib", None),
+                           ("start → first INVITE, ms", "start_to_invite_ms", "{:.1f}"),
+                           ("dial → 200 OK, ms", "dial_to_200_ms", "{:.1f}")):
+        a, b = ours[key], theirs[key]
+        if key == "rss_kib":
+            a, b, fmt = a / 1024, b / 1024, "{:.1f}"
+        print(f"{name:34} {fmt.format(a):>14} {fmt.format(b):>10} {ratio(a, b):>8}")
+    print(f"answer → first PIN digit: {ours['first_sent_ms']:.0f} ms sent by meetdial-cli, "
+          f"{ours['first_digit_ms']:.0f} ms seen by the bridge (plan: 2 pauses × 2000 ms; "
+          "the bridge reports a digit after its jitter buffer)")
+    print(f"PIN digits received: {ours['n_digits']}, {ours['ms_per_digit']:.0f} ms per digit")
+
+
+if __name__ == "__main__":
+    main()
