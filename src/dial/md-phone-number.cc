@@ -30,12 +30,19 @@ parse_number (const char  *text,
   return util ()->Parse (text, region ? region : "ZZ", number) == PhoneNumberUtil::NO_PARSING_ERROR;
 }
 
+/* E.164 allows at most 15 digits after the '+'. */
+#define MAX_E164_DIGITS 15
+
+/* The number in E.164, or NULL when libphonenumber would produce more digits
+ * than E.164 allows (it keeps over-long national input as it is). */
 static char *
 format_e164 (const PhoneNumber &number)
 {
   std::string out;
 
   util ()->Format (number, PhoneNumberUtil::E164, &out);
+  if (out.size () < 2 || out.size () - 1 > MAX_E164_DIGITS)
+    return nullptr;
   return g_strdup (out.c_str ());
 }
 
@@ -98,11 +105,16 @@ md_phone_number_resolve_local (const char *local_digits,
   /* An area code in the prefix is followed directly by the local digits;
    * a bare country code makes them a national number, trunk prefix and all. */
   std::string national = digits.substr (cc_len) + local_digits;
-  if (!parse_number (national.c_str (), region.c_str (), &resolved) ||
-      resolved.country_code () != (int) country_code)
-    return g_strdup_printf ("+%u%s", country_code, national.c_str ());
+  if (parse_number (national.c_str (), region.c_str (), &resolved) &&
+      resolved.country_code () == (int) country_code)
+    {
+      char *e164 = format_e164 (resolved);
+      if (e164 != nullptr)
+        return e164;
+    }
 
-  return format_e164 (resolved);
+  /* left for the caller to judge, length included */
+  return g_strdup_printf ("+%u%s", country_code, national.c_str ());
 }
 
 char *

@@ -14,7 +14,7 @@ gboolean  md_phone_number_is_country_code (guint country_code);
 /* Turns @text, a number as written (national form or with a leading '+',
  * visual separators allowed), into E.164 ("+442079460987") using @region
  * (ISO 3166-1 alpha-2, e.g. "GB") for national forms. NULL when it cannot be
- * read as a phone number. */
+ * read as a phone number or would have more than 15 digits. */
 char     *md_phone_number_to_e164         (const char *text,
                                            const char *region);
 
