@@ -47,6 +47,10 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* stdout carries results (and --json documents); GLib's messages, debug
+   * ones included, go to stderr for every command */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   if (argc < 2)
     {
       print_usage (stderr);

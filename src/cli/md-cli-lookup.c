@@ -192,9 +192,6 @@ md_cli_lookup_main (int    argc,
   const char *input;
   MdProvider provider;
 
-  /* Debug messages (G_MESSAGES_DEBUG) must not mix into --json on stdout. */
-  g_log_writer_default_set_use_stderr (TRUE);
-
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("FILE or “-” (standard input) holds an invitation: text, an e-mail, HTML or an "

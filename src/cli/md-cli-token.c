@@ -86,9 +86,6 @@ md_cli_token_main (int    argc,
                             "in the keyring"));
   MdProvider provider;
 
-  /* Debug messages (G_MESSAGES_DEBUG) must not mix into --json on stdout. */
-  g_log_writer_default_set_use_stderr (TRUE);
-
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Tokens are never taken as arguments: “token set” reads one line from standard "

@@ -390,8 +390,9 @@ md_invite_make_dial_in (const char *written,
         }
     }
 
-  /* E.164 allows 15 digits; a longer result is two numbers run together. */
-  if (e164 == NULL || strlen (e164) > 16)
+  /* md_phone_number_to_e164() refuses more than 15 digits: a longer run is
+   * two numbers written together */
+  if (e164 == NULL)
     return NULL;
 
   return md_dial_in_new (e164, choose_country (e164, label),
