@@ -80,29 +80,14 @@ typedef struct {
 } SyncWait;
 
 static void
-on_sync_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_password (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   SyncWait *wait = user_data;
 
   wait->result = g_object_ref (result);
   g_main_loop_quit (wait->loop);
-}
-
-static char *
-lookup_password (const char  *name,
-                 GError     **error)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  SyncWait wait = { loop, NULL };
-  char *password;
-
-  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, name, NULL, on_sync_done, &wait);
-  g_main_loop_run (loop);
-  password = md_secret_store_lookup_finish (wait.result, error);
-  g_object_unref (wait.result);
-  return password;
 }
 
 MdSipAccount *
@@ -145,7 +130,27 @@ md_cli_session_add_account (MdCliSession  *session,
   if (!account)
     return NULL;
 
-  password = lookup_password (name, &local_error);
+  {
+    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+    g_autofree char *host = md_account_dup_server_host (account);
+    SyncWait wait = { loop, NULL };
+
+    /* While the Secret Service looks the password up, SIP and the audio of
+     * the first call get ready: both are on the way to the INVITE. */
+    md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, name, NULL, on_password, &wait);
+    if (!md_phone_start (session->phone, host, error) ||
+        !md_phone_prepare_media (session->phone, error))
+      {
+        while (!wait.result)
+          g_main_context_iteration (NULL, TRUE);
+        g_object_unref (wait.result);
+        return NULL;
+      }
+    if (!wait.result)
+      g_main_loop_run (loop);
+    password = md_secret_store_lookup_finish (wait.result, &local_error);
+    g_object_unref (wait.result);
+  }
   if (local_error)
     {
       g_set_error (error, local_error->domain, local_error->code,

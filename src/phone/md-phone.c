@@ -25,6 +25,7 @@ struct _MdPhone
 
   GSettings   *settings;
   MdSipAgent  *agent;
+  MdMediaSession *spare_media;   /* made ahead for the next dial */
   char        *incoming_mic;
   char        *incoming_speaker;
 };
@@ -91,6 +92,9 @@ md_phone_dispose (GObject *object)
 {
   MdPhone *self = MD_PHONE (object);
 
+  if (self->spare_media)
+    md_media_session_stop (self->spare_media);
+  g_clear_object (&self->spare_media);
   g_clear_object (&self->agent);
   g_clear_object (&self->settings);
 
@@ -161,6 +165,20 @@ md_phone_start (MdPhone     *self,
   return TRUE;
 }
 
+gboolean
+md_phone_prepare_media (MdPhone  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (MD_IS_PHONE (self), FALSE);
+  g_return_val_if_fail (self->agent != NULL, FALSE);
+
+  if (self->spare_media)
+    return TRUE;
+
+  self->spare_media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
+  return self->spare_media != NULL;
+}
+
 MdSipAccount *
 md_phone_add_account (MdPhone     *self,
                       MdAccount   *account,
@@ -225,7 +243,10 @@ md_phone_dial (MdPhone           *self,
     }
 
   /* The media port must be known before the INVITE offers it. */
-  media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
+  if (self->spare_media)
+    media = g_steal_pointer (&self->spare_media);
+  else
+    media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
   if (!media)
     return NULL;
 

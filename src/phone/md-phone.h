@@ -29,6 +29,11 @@ gboolean      md_phone_start          (MdPhone      *self,
                                        const char   *host,
                                        GError      **error);
 
+/* Gets the next call's audio ready (RTP port, media framework) ahead of
+ * time, so that dialing does not wait for it. Needs md_phone_start(). */
+gboolean      md_phone_prepare_media  (MdPhone      *self,
+                                       GError      **error);
+
 /* Registers @account with @password (not kept after this call). */
 MdSipAccount *md_phone_add_account    (MdPhone      *self,
                                        MdAccount    *account,
