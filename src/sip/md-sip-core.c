@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-sip"
+
+#include "config.h"
+
+#include "md-sip-core.h"
+
+#include "md-sip-acct.h"
+#include "md-sip-sess.h"
+#include "md-sip-stack.h"
+
+#include <string.h>
+
+/* The libre thread's side of MdSipAgent: it runs the commands from the main
+ * context on libre objects and turns what libre reports into events.
+ * Accounts and sessions are found by the id the main side gave them. */
+
+void
+md_sip_cmd_free (MdSipCmd *cmd)
+{
+  if (cmd->password)
+    memset (cmd->password, 0, strlen (cmd->password));
+  g_free (cmd->password);
+  g_free (cmd->server);
+  g_free (cmd->user);
+  g_free (cmd->domain);
+  g_free (cmd->display_name);
+  g_free (cmd->uri);
+  g_free (cmd);
+}
+
+void
+md_sip_agent_link_clear (MdSipAgentLink *link)
+{
+  g_weak_ref_clear (&link->agent);
+}
+
+void
+md_sip_event_free (gpointer data)
+{
+  MdSipEvent *ev = data;
+
+  g_atomic_rc_box_release_full (ev->link, (GDestroyNotify) md_sip_agent_link_clear);
+  g_free (ev->text);
+  g_free (ev);
+}
+
+static void
+core_entry_unref (gpointer entry)
+{
+  mem_deref (entry);
+}
+
+static MdSipEvent *
+core_event_new (MdSipCore      *core,
+                MdSipEventKind  kind,
+                guint           id)
+{
+  MdSipEvent *ev = g_new0 (MdSipEvent, 1);
+
+  ev->link = g_atomic_rc_box_acquire (core->link);
+  ev->kind = kind;
+  ev->id = id;
+  return ev;
+}
+
+static void
+entry_destructor (void *arg)
+{
+  struct entry *entry = arg;
+
+  tmr_cancel (&entry->tmr_remove);
+  mem_deref (entry->sess);
+  mem_deref (entry->acct);
+}
+
+static struct entry *
+core_entry_new (MdSipCore *core,
+                guint      id)
+{
+  struct entry *entry = mem_zalloc (sizeof (*entry), entry_destructor);
+
+  if (!entry)
+    return NULL;
+
+  entry->core = core;
+  entry->id = id;
+  tmr_init (&entry->tmr_remove);
+  return entry;
+}
+
+static void
+core_remove_session (void *arg)
+{
+  struct entry *entry = arg;
+
+  g_hash_table_remove (entry->core->sessions, GUINT_TO_POINTER (entry->id));
+}
+
+static void
+core_fill_media (MdSipEvent                *ev,
+                 const struct md_sdp_media *media)
+{
+  ev->has_media = TRUE;
+  sa_ntop (&media->raddr, ev->remote_address, sizeof (ev->remote_address));
+  g_strlcpy (ev->encoding, media->codec.encoding, sizeof (ev->encoding));
+  ev->media.remote_rtp_port = sa_port (&media->raddr);
+  ev->media.remote_rtcp_port = media->rtcp_port;
+  ev->media.codec.payload_type = media->codec.pt;
+  ev->media.codec.clock_rate = media->codec.srate;
+  ev->media.codec.channels = media->codec.ch;
+  ev->media.telephone_event_pt = media->telev_pt;
+  ev->media.ptime_ms = 20;
+  ev->media.send = media->send;
+  ev->media.receive = media->recv;
+}
+
+static MdSipEndReason
+core_end_reason (enum md_sess_end end)
+{
+  switch (end)
+    {
+    case MD_SESS_END_LOCAL:       return MD_SIP_END_HUNG_UP;
+    case MD_SESS_END_REMOTE:      return MD_SIP_END_REMOTE_HANGUP;
+    case MD_SESS_END_BUSY:        return MD_SIP_END_BUSY;
+    case MD_SESS_END_DECLINED:    return MD_SIP_END_DECLINED;
+    case MD_SESS_END_NO_ANSWER:   return MD_SIP_END_NO_ANSWER;
+    case MD_SESS_END_AUTH:        return MD_SIP_END_WRONG_PASSWORD;
+    case MD_SESS_END_UNREACHABLE: return MD_SIP_END_UNREACHABLE;
+    case MD_SESS_END_NO_CODEC:    return MD_SIP_END_NO_COMMON_CODEC;
+    case MD_SESS_END_BAD_ANSWER:  return MD_SIP_END_BAD_ANSWER;
+    case MD_SESS_END_NONE:
+    case MD_SESS_END_FAILED:
+    default:                      return MD_SIP_END_FAILED;
+    }
+}
+
+static void
+core_sess_event (const struct md_sess_event *sev,
+                 void                       *arg)
+{
+  struct entry *entry = arg;
+  MdSipCore *core = entry->core;
+  MdSipEvent *ev;
+
+  switch (sev->kind)
+    {
+    case MD_SESS_RINGING:
+      ev = core_event_new (core, EV_CALL_RINGING, entry->id);
+      break;
+    case MD_SESS_EARLY:
+      ev = core_event_new (core, EV_CALL_EARLY, entry->id);
+      core_fill_media (ev, sev->media);
+      break;
+    case MD_SESS_ANSWERED:
+      ev = core_event_new (core, EV_CALL_ANSWERED, entry->id);
+      core_fill_media (ev, sev->media);
+      break;
+    case MD_SESS_MODIFIED:
+      ev = core_event_new (core, EV_CALL_MODIFIED, entry->id);
+      core_fill_media (ev, sev->media);
+      break;
+    case MD_SESS_DTMF:
+      ev = core_event_new (core, EV_CALL_DTMF, entry->id);
+      ev->digit = sev->digit;
+      break;
+    case MD_SESS_ENDED:
+    default:
+      ev = core_event_new (core, EV_CALL_ENDED, entry->id);
+      ev->state = core_end_reason (sev->end);
+      ev->text = g_strdup (sev->text);
+      /* Not from inside libre's own handler: on the next loop turn. */
+      tmr_start (&entry->tmr_remove, 0, core_remove_session, entry);
+      break;
+    }
+
+  md_sip_core_post (core, ev);
+}
+
+static void
+core_acct_state (enum md_acct_state state,
+                 uint16_t           scode,
+                 const char        *reason,
+                 void              *arg)
+{
+  struct entry *entry = arg;
+  MdSipEvent *ev = core_event_new (entry->core, EV_ACCOUNT_STATE, entry->id);
+
+  (void) scode;
+  ev->state = (int) state;
+  ev->text = g_strdup (reason);
+  md_sip_core_post (entry->core, ev);
+}
+
+static void
+core_add_account (MdSipCore *core,
+                  MdSipCmd  *cmd)
+{
+  struct md_acct_cfg cfg = {
+    .server = cmd->server,
+    .user = cmd->user,
+    .domain = cmd->domain,
+    .display_name = cmd->display_name,
+    .password = cmd->password,
+    .tp = cmd->transport,
+    .expires = cmd->expires_s,
+  };
+  struct entry *entry = core_entry_new (core, cmd->id);
+  int err;
+
+  if (!entry)
+    return;
+
+  err = md_acct_alloc (&entry->acct, md_stack_sip (core->stack), &cfg,
+                       core_acct_state, entry);
+  if (err)
+    {
+      core_acct_state (MD_ACCT_FAILED, 0, "cannot set up the account", entry);
+      mem_deref (entry);
+      return;
+    }
+
+  g_hash_table_insert (core->accounts, GUINT_TO_POINTER (cmd->id), entry);
+  (void) md_acct_register (entry->acct);
+}
+
+static void
+core_call (MdSipCore *core,
+           MdSipCmd  *cmd)
+{
+  struct md_sess_params prm = {
+    .uri = cmd->uri,
+    .rtp_port = cmd->rtp_port,
+    .codecs = cmd->codecs,
+    .n_codecs = cmd->n_codecs,
+    .no_answer_ms = cmd->no_answer_ms,
+  };
+  struct entry *acct_entry = NULL;
+  struct entry *entry = core_entry_new (core, cmd->id);
+  int err;
+
+  if (!entry)
+    return;
+
+  if (cmd->account_id)
+    acct_entry = g_hash_table_lookup (core->accounts, GUINT_TO_POINTER (cmd->account_id));
+
+  g_hash_table_insert (core->sessions, GUINT_TO_POINTER (cmd->id), entry);
+
+  err = md_sess_connect (&entry->sess, core->stack,
+                         acct_entry ? acct_entry->acct : NULL, &prm,
+                         core_sess_event, entry);
+  if (err)
+    {
+      struct md_sess_event sev = {
+        .kind = MD_SESS_ENDED,
+        .end = MD_SESS_END_UNREACHABLE,
+        .text = "cannot send the INVITE",
+      };
+      core_sess_event (&sev, entry);
+    }
+}
+
+static void
+core_incoming (const struct sip_msg *msg,
+               void                 *arg)
+{
+  MdSipCore *core = arg;
+  guint id = (guint) g_atomic_int_add (core->next_id, 1);
+  struct entry *entry = core_entry_new (core, id);
+  char from[256] = "";
+  MdSipEvent *ev;
+
+  if (!entry)
+    return;
+
+  if (md_sess_incoming (&entry->sess, core->stack, msg, from, sizeof (from),
+                        core_sess_event, entry))
+    {
+      mem_deref (entry);
+      return;
+    }
+
+  g_hash_table_insert (core->sessions, GUINT_TO_POINTER (id), entry);
+  ev = core_event_new (core, EV_CALL_INCOMING, id);
+  ev->text = g_strdup (from);
+  md_sip_core_post (core, ev);
+}
+
+static void
+core_stop_loop (void *arg)
+{
+  re_cancel ();
+}
+
+static void
+core_stack_exit (void *arg)
+{
+  re_cancel ();
+}
+
+static void
+core_shutdown (MdSipCore *core)
+{
+  GHashTableIter iter;
+  gpointer value;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+
+  /* Hanging up posts "ended" and schedules removal; collect first. */
+  g_hash_table_iter_init (&iter, core->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (sessions, value);
+  for (guint i = 0; i < sessions->len; i++)
+    md_sess_hangup (((struct entry *) sessions->pdata[i])->sess);
+
+  /* Freeing an account sends its unREGISTER. */
+  g_hash_table_remove_all (core->accounts);
+
+  tmr_start (&core->tmr_grace, SHUTDOWN_GRACE_MS, core_stop_loop, core);
+  md_stack_close (core->stack);
+}
+
+static struct entry *
+core_session (MdSipCore *core,
+              guint      id)
+{
+  return g_hash_table_lookup (core->sessions, GUINT_TO_POINTER (id));
+}
+
+static void
+core_command (int   id,
+              void *data,
+              void *arg)
+{
+  MdSipCore *core = arg;
+  MdSipCmd *cmd = data;
+  struct entry *entry;
+
+  switch ((MdSipCmdKind) id)
+    {
+    case CMD_ADD_ACCOUNT:
+      core_add_account (core, cmd);
+      break;
+    case CMD_REMOVE_ACCOUNT:
+      g_hash_table_remove (core->accounts, GUINT_TO_POINTER (cmd->id));
+      break;
+    case CMD_CALL:
+      core_call (core, cmd);
+      break;
+    case CMD_ANSWER:
+      if ((entry = core_session (core, cmd->id)))
+        {
+          struct md_sess_params prm = {
+            .rtp_port = cmd->rtp_port,
+            .codecs = cmd->codecs,
+            .n_codecs = cmd->n_codecs,
+          };
+          if (md_sess_answer (entry->sess, &prm))
+            md_sess_hangup (entry->sess);
+        }
+      break;
+    case CMD_HANGUP:
+      if ((entry = core_session (core, cmd->id)))
+        md_sess_hangup (entry->sess);
+      break;
+    case CMD_HOLD:
+      if ((entry = core_session (core, cmd->id)))
+        (void) md_sess_hold (entry->sess, cmd->flag);
+      break;
+    case CMD_INFO_DTMF:
+      if ((entry = core_session (core, cmd->id)))
+        (void) md_sess_send_info_dtmf (entry->sess, cmd->digit, cmd->duration_ms);
+      break;
+    case CMD_SHUTDOWN:
+      core_shutdown (core);
+      break;
+    default:
+      break;
+    }
+
+  md_sip_cmd_free (cmd);
+}
+
+static void
+core_signal_ready (MdSipCore *core,
+                   int        err)
+{
+  g_mutex_lock (&core->lock);
+  core->start_err = err;
+  core->ready = TRUE;
+  g_cond_signal (&core->cond);
+  g_mutex_unlock (&core->lock);
+}
+
+gpointer
+md_sip_core_thread (gpointer data)
+{
+  MdSipCore *core = data;
+  int err;
+
+  err = re_thread_init ();
+  if (!err)
+    err = mqueue_alloc (&core->mqueue, core_command, core);
+  if (!err)
+    err = md_stack_alloc (&core->stack, &core->laddr, core_incoming,
+                          core_stack_exit, core);
+  if (!err)
+    core->laddr = *md_stack_laddr (core->stack);
+
+  tmr_init (&core->tmr_grace);
+  core->accounts = g_hash_table_new_full (NULL, NULL, NULL, core_entry_unref);
+  core->sessions = g_hash_table_new_full (NULL, NULL, NULL, core_entry_unref);
+
+  core_signal_ready (core, err);
+
+  if (!err)
+    re_main (NULL);
+
+  tmr_cancel (&core->tmr_grace);
+  g_hash_table_destroy (core->sessions);
+  g_hash_table_destroy (core->accounts);
+  core->stack = mem_deref (core->stack);
+  core->mqueue = mem_deref (core->mqueue);
+  re_thread_close ();
+
+  if (!err)
+    md_sip_core_post (core, core_event_new (core, EV_STOPPED, 0));
+
+  return NULL;
+}
+
