@@ -5,8 +5,10 @@
 
 #include "md-media-pipeline.h"
 
+#include <glib/gstdio.h>
 #include <gst/app/gstappsrc.h>
 #include <stdio.h>
+#include <string.h>
 
 #define DEFAULT_PTIME_MS        20
 #define JITTER_LATENCY_MS       60
@@ -46,6 +48,7 @@ struct _MdMediaPipeline {
   guint         event_caps_rate;
   GstElement   *depay;
   GstElement   *recording_sink;
+  guint         recording_rate;
 };
 
 static void
@@ -446,6 +449,7 @@ md_media_pipeline_new (const MdMediaParams    *params,
 
   self->shared = stream_shared_new (params, info);
   self->recording_sink = recording_sink;
+  self->recording_rate = info->audio_rate;
   self->pipeline = gst_pipeline_new ("md-media");
   rtpbin = add_element (self->pipeline, "rtpbin", "rtpbin");
   g_object_set (rtpbin, "latency", JITTER_LATENCY_MS, "do-lost", TRUE, NULL);
@@ -533,6 +537,14 @@ md_media_pipeline_finish_recording (MdMediaPipeline *self)
 
   if (self->recording_sink == NULL)
     return;
+  /* No audio ever reached the file: there is no stream to end (and the
+   * free writes an empty WAV instead). */
+  {
+    g_autoptr(GstPad) file_pad = gst_element_get_static_pad (self->recording_sink, "sink");
+
+    if (!gst_pad_has_current_caps (file_pad))
+      return;
+  }
   head = gst_element_get_static_pad (self->depay, "sink");
   /* Refused when the pipeline never ran: then there is nothing to finish. */
   if (!gst_pad_send_event (head, gst_event_new_eos ()))
@@ -547,15 +559,46 @@ md_media_pipeline_finish_recording (MdMediaPipeline *self)
   g_mutex_unlock (&self->shared->lock);
 }
 
+/* wavenc writes nothing when no audio ever arrived; a recording should
+ * still be a valid (empty) WAV file then. */
+static void
+write_empty_wav_if_nothing_recorded (const char *path,
+                                     guint       rate)
+{
+  GStatBuf st;
+  guint8 header[44] = "RIFF\x24\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0";
+  guint32 byte_rate = rate * 2;
+
+  if (g_stat (path, &st) != 0 || st.st_size != 0)
+    return;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      header[24 + i] = (rate >> (8 * i)) & 0xff;
+      header[28 + i] = (byte_rate >> (8 * i)) & 0xff;
+    }
+  header[32] = 2;    /* block align: one 16-bit channel */
+  header[34] = 16;   /* bits per sample */
+  memcpy (header + 36, "data", 4);   /* and a data size of 0 */
+  if (!g_file_set_contents (path, (const char *) header, sizeof header, NULL))
+    g_warning ("could not write an empty WAV header to %s", path);
+}
+
 void
 md_media_pipeline_free (MdMediaPipeline *self)
 {
+  g_autofree char *recording_path = NULL;
+
   if (self == NULL)
     return;
 
   md_dtmf_sender_shutdown (self->dtmf);
   g_clear_object (&self->dtmf);
+  if (self->recording_sink != NULL)
+    g_object_get (self->recording_sink, "location", &recording_path, NULL);
   gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  if (recording_path != NULL)
+    write_empty_wav_if_nothing_recorded (recording_path, self->recording_rate);
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->shared, stream_shared_unref);
   g_free (self);

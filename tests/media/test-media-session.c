@@ -368,6 +368,57 @@ test_file_mic (Fixture       *fixture,
   g_assert_cmpfloat (test_wav_rms (heard, heard->n_samples - window, window), <, 50);
 }
 
+/* Nothing ever arrives: the recording is still a valid, empty WAV file. */
+static void
+test_record_nothing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autofree char *wav = fixture_path (fixture, "nothing.wav");
+  g_autofree char *speaker = g_strconcat ("file:", wav, NULL);
+  g_autoptr(TestWav) heard = NULL;
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params;
+
+  fixture->a = new_session (fixture);
+  params = params_for (codec, md_media_session_get_local_rtp_port (fixture->a) + 2);
+  g_assert_true (md_media_session_start (fixture->a, &params, "null", speaker, &error));
+  g_assert_no_error (error);
+  run_for (300);
+  md_media_session_stop (fixture->a);
+  g_assert_cmpuint (fixture->first_packets, ==, 0);
+
+  heard = test_wav_load (wav);
+  g_assert_cmpuint (heard->n_samples, ==, 0);
+  g_assert_cmpuint (heard->rate, ==, 8000);
+}
+
+/* The same call over IPv6 loopback. */
+static void
+test_ipv6 (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params_a, params_b;
+
+  fixture->a = md_media_session_new ("::1", &error);
+  g_assert_no_error (error);
+  fixture->b = md_media_session_new ("::1", &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->a, "first-packet", G_CALLBACK (on_first_packet), fixture);
+  g_signal_connect (fixture->b, "first-packet", G_CALLBACK (on_first_packet), fixture);
+  params_a = params_for (codec, md_media_session_get_local_rtp_port (fixture->b));
+  params_b = params_for (codec, md_media_session_get_local_rtp_port (fixture->a));
+  params_a.remote_address = params_b.remote_address = "::1";
+
+  g_assert_true (md_media_session_start (fixture->a, &params_a, "tone:440", "null", &error));
+  g_assert_no_error (error);
+  g_assert_true (md_media_session_start (fixture->b, &params_b, "tone:660", "null", &error));
+  g_assert_no_error (error);
+  wait_until (both_heard, fixture, WAIT_TIMEOUT_MS, "both sessions to hear each other on ::1");
+}
+
 static void
 test_mute (Fixture       *fixture,
            gconstpointer  data)
@@ -943,6 +994,8 @@ main (int    argc,
   ADD ("/media/loopback/G722", g722, test_loopback);
   ADD ("/media/loopback/opus", opus, test_loopback);
   ADD ("/media/file-mic", NULL, test_file_mic);
+  ADD ("/media/record-nothing", NULL, test_record_nothing);
+  ADD ("/media/loopback/ipv6", NULL, test_ipv6);
   ADD ("/media/mute", NULL, test_mute);
   ADD ("/media/dtmf/rfc4733/PCMU", pcmu, test_rfc4733);
   ADD ("/media/dtmf/rfc4733/opus", opus, test_rfc4733);
