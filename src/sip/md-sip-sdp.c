@@ -67,6 +67,7 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 		     struct mbuf *mb, bool offer, struct md_sdp_media *media)
 {
 	const struct sdp_format *codec = NULL;
+	const struct sdp_format *local = NULL;
 	const struct sdp_format *telev = NULL;
 	const struct list *rfmtl;
 	const struct sa *raddr;
@@ -119,19 +120,28 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	if (!codec)
 		return ENOENT;
 
-	if (!codec->name || codec->pt < 0 || codec->pt > 127)
+	if (codec->pt < 0 || codec->pt > 127)
 		return EBADMSG;
+
+	/* libre matches static payload types by number alone, whatever name
+	 * the far end wrote ("0 P:CMU/8000"): name the codec as we offered it. */
+	local = codec->name ? sdp_media_format(m, true, NULL, -1, codec->name,
+					       -1, -1) : NULL;
+	if (!local && codec->pt < 96)
+		local = sdp_media_lformat(m, codec->pt);
+	if (!local || !local->name)
+		return ENOENT;
 
 	media->raddr = *raddr;
 	sdp_media_raddr_rtcp(m, &rtcp);
 	media->rtcp_port = sa_isset(&rtcp, SA_PORT) ? sa_port(&rtcp)
 		: sa_port(raddr) + 1;
 
-	str_ncpy(media->codec.encoding, codec->name,
+	str_ncpy(media->codec.encoding, local->name,
 		 sizeof(media->codec.encoding));
 	media->codec.pt = codec->pt;
-	media->codec.srate = codec->srate;
-	media->codec.ch = codec->ch ? codec->ch : 1;
+	media->codec.srate = local->srate;
+	media->codec.ch = local->ch ? local->ch : 1;
 	media->telev_pt = telev ? telev->pt : -1;
 
 	dir = sdp_media_dir(m);
