@@ -348,9 +348,16 @@ md_application_dial (MdApplication *self,
 static gboolean
 has_focus (MdApplication *self)
 {
+  /* The surface's own state: GtkWindow:is-active starts out TRUE on an X
+   * server without a window manager and never learns otherwise. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (gtk_window_is_active (l->data))
-      return TRUE;
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (l->data));
+
+      if (GDK_IS_TOPLEVEL (surface)
+          && (gdk_toplevel_get_state (GDK_TOPLEVEL (surface)) & GDK_TOPLEVEL_STATE_FOCUSED) != 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -366,7 +373,10 @@ md_application_notify (MdApplication *self,
   g_return_if_fail (MD_IS_APPLICATION (self));
 
   if (has_focus (self))
-    return;
+    {
+      g_debug ("No notification “%s”: a window has the focus", title);
+      return;
+    }
 
   if (!notify_is_initted () && !notify_init (_("Meetdial")))
     return;
@@ -396,4 +406,6 @@ md_application_notify (MdApplication *self,
 
   if (!notify_notification_show (notification, &error))
     g_debug ("Notification not shown: %s", error->message);
+  else
+    g_debug ("Notification “%s” shown", title);
 }

@@ -9,6 +9,7 @@
 #include "md-secret-store.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* How long quitting waits for BYE and unregistration. */
 #define SHUTDOWN_TIMEOUT_US (3 * G_USEC_PER_SEC)
@@ -51,6 +52,8 @@ struct _MdCallController
   MdCallHistory *history;
   gint64         history_id;
   gint64         answered_us;
+  guint          plan_digits;  /* DTMF digits the plan sends */
+  guint          digits_sent;
 };
 
 G_DEFINE_TYPE (MdCallController, md_call_controller, G_TYPE_OBJECT)
@@ -88,13 +91,21 @@ on_call_answered (MdCallController *self)
   self->answered_us = g_get_monotonic_time ();
 }
 
+/* The plan sends its digits one by one: tell the user once, when the last
+ * of them went out. */
 static void
 on_call_dtmf_sent (MdCallController *self,
                    const char       *masked_digits)
 {
-  /* Translators: %s are the digits sent, each shown as • */
-  g_autofree char *body = g_strdup_printf (_("Sent %s to the meeting"), masked_digits);
+  g_autofree char *body = NULL;
 
+  self->digits_sent += (guint) g_utf8_strlen (masked_digits, -1);
+  if (self->plan_digits == 0 || self->digits_sent != self->plan_digits)
+    return;
+
+  body = g_strdup_printf (ngettext ("Sent %u digit to the meeting",
+                                    "Sent %u digits to the meeting", self->plan_digits),
+                          self->plan_digits);
   md_application_notify (self->app, "dtmf", _("PIN Sent"), body);
 }
 
@@ -134,6 +145,7 @@ set_call (MdCallController *self,
   g_set_object (&self->call, call);
   self->answered_us = 0;
   self->history_id = 0;
+  self->digits_sent = 0;
 
   if (call != NULL)
     {
@@ -152,6 +164,7 @@ set_call (MdCallController *self,
         }
     }
 
+  g_debug ("Current call: %s", call ? md_call_get_remote_uri (call) : "none");
   set_title (self, title);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CALL]);
 }
@@ -187,6 +200,10 @@ dial_now (MdCallController *self,
     }
 
   g_set_object (&self->plan, plan);
+  {
+    g_autofree char *digits = md_dial_plan_dup_all_digits (plan);
+    self->plan_digits = (guint) strlen (digits);
+  }
   set_call (self, call, dial->dial_uri,
             dial->title ? dial->title : md_dial_plan_get_number (plan), dial->provider);
 }
@@ -206,6 +223,7 @@ on_incoming_call (MdCallController *self,
     }
 
   g_clear_object (&self->plan);
+  self->plan_digits = 0;
   set_call (self, call, remote, remote, NULL);
   md_application_notify (self->app, "incoming-call", _("Incoming Call"), remote);
 }
@@ -222,6 +240,7 @@ on_password_looked_up (GObject      *source,
   PendingDial *pending = g_steal_pointer (&self->pending);
 
   self->connecting = FALSE;
+  g_debug ("Password looked up for the account: %s", error ? error->message : "ok");
 
   if (account == NULL)
     error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -262,6 +281,8 @@ connect_account (MdCallController *self)
 {
   g_autoptr(MdAccount) account = md_call_controller_dup_account (self);
 
+  g_debug ("Connecting the account (registered: %d, connecting: %d)",
+           self->sip_account != NULL, self->connecting);
   if (self->sip_account != NULL || self->connecting)
     return;
 

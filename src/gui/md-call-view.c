@@ -29,6 +29,7 @@ struct _MdCallView
   gint64            answered_us;
   guint             lead_pause_s;  /* pauses before the first digits */
   gboolean          digits_sent;
+  GString          *sent_masked;   /* "•••" for each digit sent so far */
 };
 
 G_DEFINE_TYPE (MdCallView, md_call_view, GTK_TYPE_BOX)
@@ -145,9 +146,11 @@ static void
 on_call_dtmf_sent (MdCallView *self,
                    const char *masked_digits)
 {
-  /* Translators: %s are the digits sent, each shown as • */
-  g_autofree char *text = g_strdup_printf (_("Sent %s"), masked_digits);
+  g_autofree char *text = NULL;
 
+  g_string_append (self->sent_masked, masked_digits);
+  /* Translators: %s are the digits sent, each shown as • */
+  text = g_strdup_printf (_("Sent %s"), self->sent_masked->str);
   self->digits_sent = TRUE;
   gtk_label_set_label (self->progress_label, text);
 }
@@ -187,6 +190,7 @@ on_controller_call_notify (MdCallView *self)
   g_set_object (&self->call, call);
   self->answered_us = 0;
   self->digits_sent = FALSE;
+  g_string_truncate (self->sent_masked, 0);
 
   if (call == NULL)
     return;
@@ -310,6 +314,8 @@ md_call_view_dispose (GObject *object)
   if (self->controller != NULL)
     g_signal_handlers_disconnect_by_data (self->controller, self);
   g_clear_object (&self->controller);
+  if (self->sent_masked != NULL)
+    g_string_free (g_steal_pointer (&self->sent_masked), TRUE);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_CALL_VIEW);
 
   G_OBJECT_CLASS (md_call_view_parent_class)->dispose (object);
@@ -348,6 +354,7 @@ md_call_view_init (MdCallView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sent_masked = g_string_new (NULL);
   build_dial_pad (self);
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);

@@ -752,6 +752,7 @@ static const GActionEntry win_entries[] = {
   { "show-toast", show_toast_activated, "s" },
   { "view", NULL, "s", "'join'", view_change_state },
   { "pending-link", NULL, NULL, "''", read_only_change_state },
+  { "call-state", NULL, NULL, "''", read_only_change_state },
   { "redial", redial_activated, "x" },
 };
 
@@ -792,10 +793,39 @@ on_view_stack_visible_child_name_notify (MdWindow *self)
 
 /* ---- calls ---- */
 
+/* "win.call-state" tells the desktop (and tests) how the call goes:
+ * "" with no call, else its state, and the reason once it ended. */
+static void
+on_call_state_notify (MdWindow *self,
+                      GParamSpec *pspec,
+                      MdCall   *call)
+{
+  MdCallState state = md_call_get_state (call);
+  g_autofree char *text = NULL;
+
+  if (state == MD_CALL_STATE_ENDED)
+    text = g_strdup_printf ("ended: %s", md_call_get_end_reason (call));
+  else
+    text = g_strdup (md_call_state_to_string (state));
+  g_debug ("Call state: %s", text);
+  set_action_state (self, "call-state", g_variant_new_string (text));
+}
+
 static void
 on_controller_call_notify (MdWindow *self)
 {
   MdCall *call = md_call_controller_get_call (get_calls (self));
+
+  if (call != NULL)
+    {
+      g_signal_connect_object (call, "notify::state", G_CALLBACK (on_call_state_notify),
+                               self, G_CONNECT_SWAPPED);
+      on_call_state_notify (self, NULL, call);
+    }
+  else
+    {
+      set_action_state (self, "call-state", g_variant_new_string (""));
+    }
 
   adw_view_stack_page_set_visible (self->call_page, call != NULL);
   if (call != NULL)
@@ -830,14 +860,13 @@ md_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (md_window_parent_class)->close_request (window);
 }
 
+/* "application" is not a construct property, so it is set only after
+ * constructed(): the window joins its app here, from md_window_new(). */
 static void
-md_window_constructed (GObject *object)
+join_application (MdWindow      *self,
+                  MdApplication *app)
 {
-  MdWindow *self = MD_WINDOW (object);
-  MdApplication *app = MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   int width, height;
-
-  G_OBJECT_CLASS (md_window_parent_class)->constructed (object);
 
   self->settings = app ? md_application_get_settings (app) : NULL;
   if (app != NULL)
@@ -881,7 +910,6 @@ md_window_class_init (MdWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = md_window_constructed;
   object_class->dispose = md_window_dispose;
   window_class->close_request = md_window_close_request;
 
@@ -931,5 +959,8 @@ md_window_init (MdWindow *self)
 MdWindow *
 md_window_new (AdwApplication *application)
 {
-  return g_object_new (MD_TYPE_WINDOW, "application", application, NULL);
+  MdWindow *self = g_object_new (MD_TYPE_WINDOW, "application", application, NULL);
+
+  join_application (self, MD_APPLICATION (application));
+  return self;
 }

@@ -36,7 +36,7 @@ def need(program, package):
 class Session:
     """Xvfb on a free display plus one running meetdial; stops both."""
 
-    def __init__(self, name, width=480, height=680, settings=None):
+    def __init__(self, name, width=480, height=680, settings=None, screen_width=None):
         need("Xvfb", "xvfb")
         need("gdbus", "libglib2.0-bin")
         need("import", "imagemagick")
@@ -47,7 +47,8 @@ class Session:
         os.makedirs(self.artefacts, exist_ok=True)
         self.log_path = os.path.join(self.artefacts, f"{name}-meetdial.log")
         open(self.log_path, "w").close()
-        self.display = self._start_xvfb(width, height)
+        self.screen_width = screen_width or width
+        self.display = self._start_xvfb(self.screen_width, height)
         self.env = dict(os.environ)
         self.env.update({
             "DISPLAY": self.display,
@@ -56,6 +57,7 @@ class Session:
             "GTK_A11Y": "none",
             "NO_AT_BRIDGE": "1",
             "LANG": os.environ.get("LANG", "C.UTF-8"),
+            "G_MESSAGES_DEBUG": "md-gui md-phone md-sip",
         })
         self.env.pop("WAYLAND_DISPLAY", None)
         # Settings a test starts from go into a keyfile the app reads (the
@@ -74,11 +76,11 @@ class Session:
         with open(os.path.join(config, "settings.ini"), "w") as settings:
             settings.write("[Settings]\ngtk-enable-animations=false\n")
 
-    def _start_xvfb(self, width, height):
+    def _start_xvfb(self, screen_width, height):
         read_fd, write_fd = os.pipe()
         proc = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp",
-             "-screen", "0", f"{width}x{height}x24"],
+             "-screen", "0", f"{screen_width}x{height}x24"],
             pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         os.close(write_fd)
         self.procs.append(proc)
@@ -96,6 +98,16 @@ class Session:
             number += chunk
         os.close(read_fd)
         return ":" + number.decode().strip()
+
+    def start_notification_daemon(self):
+        """A real notification server on the session bus, drawing on Xvfb."""
+        daemon = "/usr/lib/notification-daemon/notification-daemon"
+        if not os.path.exists(daemon):
+            fail("notification-daemon is missing: install the Debian package “notification-daemon”")
+        self.procs.append(subprocess.Popen([daemon, "--replace"], env=self.env,
+                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        subprocess.run(["gdbus", "wait", "--session", "--timeout", str(TIMEOUT),
+                        "org.freedesktop.Notifications"], check=True)
 
     def start_app(self, *args, extra_env=None):
         env = dict(self.env)
@@ -151,7 +163,9 @@ class Session:
         """Waits for the app's D-Bus `Changed` signal until @predicate holds."""
         monitor = subprocess.Popen(GDBUS_MONITOR + ["--session", "--dest", APP_ID,
                                     "--object-path", path],
-                                   stdout=subprocess.PIPE, text=True)
+                                   stdout=subprocess.PIPE)
+        lines = LineReader(monitor.stdout)
+        lines.readline(time.monotonic() + TIMEOUT)  # subscribed
         try:
             # Subscribed first, then read: a change between the two is not lost.
             time_left = timeout
@@ -161,15 +175,27 @@ class Session:
                 time_left = deadline - time.monotonic()
                 if time_left <= 0:
                     fail(f"timed out waiting for {what}; {action} is {state!r}")
-                ready, _, _ = select.select([monitor.stdout], [], [], time_left)
-                if ready:
-                    line = monitor.stdout.readline()
-                    if "org.gtk.Actions.Changed" in line:
-                        state = self.action_state(action, path)
+                line = lines.readline(deadline)
+                if line and "org.gtk.Actions.Changed" in line:
+                    state = self.action_state(action, path)
             return state
         finally:
             monitor.terminate()
             monitor.wait()
+
+    def unfocus(self):
+        """Gives the keyboard focus to another program's window beside ours
+        (the screen must be wider than the window), as when the user works
+        elsewhere."""
+        need("xmessage", "x11-utils")
+        other = subprocess.Popen(["xmessage", "-name", "elsewhere", "-geometry",
+                                  f"+{self.screen_width - 150}+0", "Another program"],
+                                 env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.procs.append(other)
+        ids = self.wait_for_window("^elsewhere$")
+        subprocess.run(["xdotool", "mousemove", "--sync", str(self.screen_width - 20), "20"],
+                       env=self.env, check=True)
+        subprocess.run(["xdotool", "windowfocus", "--sync", ids[0]], env=self.env, check=True)
 
     def watch_signal(self, dest, member):
         """Starts watching @dest for signal @member; returns a waiter whose
@@ -229,24 +255,44 @@ class Session:
         return False
 
 
+class LineReader:
+    """Lines from a pipe with a deadline: select() on the descriptor and our
+    own buffer, so a line already read is never left waiting in Python's."""
+
+    def __init__(self, pipe):
+        self.fd = pipe.fileno()
+        self.buffer = b""
+
+    def readline(self, deadline):
+        while b"\n" not in self.buffer:
+            ready, _, _ = select.select([self.fd], [], [], max(0, deadline - time.monotonic()))
+            if not ready:
+                return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                return ""
+            self.buffer += chunk
+        line, self.buffer = self.buffer.split(b"\n", 1)
+        return line.decode(errors="replace") + "\n"
+
+
 class SignalWaiter:
     def __init__(self, dest, member):
         self.member = member
         self.seen = []
         self.monitor = subprocess.Popen(GDBUS_MONITOR + ["--session", "--dest", dest],
-                                        stdout=subprocess.PIPE, text=True)
+                                        stdout=subprocess.PIPE)
+        self.lines = LineReader(self.monitor.stdout)
         # gdbus prints a line once its match rule is in place.
-        self.monitor.stdout.readline()
+        self.lines.readline(time.monotonic() + TIMEOUT)
 
     def wait(self, timeout=TIMEOUT):
         deadline = time.monotonic() + timeout
         try:
             while True:
-                time_left = deadline - time.monotonic()
-                ready, _, _ = select.select([self.monitor.stdout], [], [], max(0, time_left))
-                if not ready:
+                line = self.lines.readline(deadline)
+                if line is None:
                     fail(f"no {self.member} signal within {timeout} s; saw {self.seen}")
-                line = self.monitor.stdout.readline()
                 if not line:
                     fail(f"gdbus monitor ended before {self.member}")
                 self.seen.append(line)

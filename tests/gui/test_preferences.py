@@ -41,6 +41,7 @@ with guitest.Session("preferences") as session:
         keys.write(PASSWORD)
         keys.flush()
         xdotool("type", "--delay", "5", "--file", keys.name)
+    session.screenshot("typed")
     xdotool("key", "Return")
 
     # The keyring announces the new item; then read it back.
