@@ -146,8 +146,9 @@ class Call:
 
 
 def tone_frequency(path):
-    """The rough frequency sox finds in a WAV (its strongest tone)."""
-    result = subprocess.run([peers.need("sox", "sox"), path, "-n", "stat"],
+    """The rough frequency sox finds in a WAV's first channel (sox's stat
+    reads a stereo file's interleaved samples as one signal)."""
+    result = subprocess.run([peers.need("sox", "sox"), path, "-n", "remix", "1", "stat"],
                             capture_output=True, text=True)
     for line in result.stderr.splitlines():
         if line.startswith("Rough   frequency:"):
