@@ -370,7 +370,8 @@ build_receive_path (MdMediaPipeline        *self,
                     GSocket                *rtcp_socket,
                     GstElement             *rtpbin)
 {
-  GstElement *rtp_src, *rtcp_src, *funnel, *decoder, *convert, *resample;
+  GstElement *rtp_src, *rtcp_src, *funnel, *decoder, *convert, *resample, *mono;
+  g_autoptr(GstCaps) mono_caps = NULL;
   g_autoptr(GstPad) probe_pad = NULL;
 
   rtp_src = add_element (self->pipeline, "udpsrc", "rtp-src");
@@ -394,8 +395,12 @@ build_receive_path (MdMediaPipeline        *self,
   decoder = add_element (self->pipeline, info->decoder, NULL);
   convert = add_element (self->pipeline, "audioconvert", NULL);
   resample = add_element (self->pipeline, "audioresample", NULL);
+  /* A call is mono: opus/48000/2 decodes to two equal channels, and a
+   * recording should not depend on the codec. */
+  mono_caps = gst_caps_new_simple ("audio/x-raw", "channels", G_TYPE_INT, 1, NULL);
+  mono = add_caps_filter (self->pipeline, mono_caps);
   gst_bin_add (GST_BIN (self->pipeline), speaker);
-  gst_element_link_many (funnel, self->depay, decoder, convert, resample, speaker, NULL);
+  gst_element_link_many (funnel, self->depay, decoder, convert, resample, mono, speaker, NULL);
 
   g_signal_connect_data (rtpbin, "request-pt-map", G_CALLBACK (on_request_pt_map),
                          g_atomic_rc_box_acquire (self->shared),

@@ -277,6 +277,8 @@ test_loopback (Fixture       *fixture,
 
   heard_by_b = test_wav_load (wav_b);
   heard_by_a = test_wav_load (wav_a);
+  g_assert_cmpuint (heard_by_b->channels, ==, 1);
+  g_assert_cmpuint (heard_by_a->channels, ==, 1);
   g_assert_cmpuint (heard_by_b->n_samples, >=, heard_by_b->rate * 6 / 10);
   g_assert_cmpuint (heard_by_a->n_samples, >=, heard_by_a->rate * 6 / 10);
 
