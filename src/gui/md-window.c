@@ -7,6 +7,7 @@
 #include "md-application.h"
 #include "md-confirm-dialog.h"
 #include "md-country-label.h"
+#include "md-call-starter.h"
 #include "md-hand-off.h"
 #include "md-history-view.h"
 #include "md-invite-reader.h"
@@ -15,8 +16,6 @@
 #include "md-meeting-view.h"
 #include "md-call-view.h"
 #include "md-account.h"
-#include "md-call-history.h"
-#include "md-secret-store.h"
 #include "md-dial-plan.h"
 
 #include <glib/gi18n.h>
@@ -58,10 +57,7 @@ show_message (MdWindow   *self,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  md_call_starter_show_message (GTK_WINDOW (self), heading, body);
 }
 
 static void
@@ -159,118 +155,13 @@ dup_selected_dial (MdWindow *self)
   return index >= 0 ? md_lookup_result_dup_dial (self->result, (guint) index) : NULL;
 }
 
-/* ---- handing calls to another phone ---- */
-
-static void
-on_hand_off_done (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(MdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!md_hand_off_finish (result, &error))
-    show_message (self, _("Could Not Open a Phone App"), error->message);
-}
-
-static void
-hand_off (MdWindow   *self,
-          const char *dial_uri,
-          const char *title,
-          const char *provider)
-{
-  MdCallHistory *history = get_history (self);
-
-  if (history != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 id = md_call_history_add (history, dial_uri, title, provider, &error);
-
-      if (id == 0 || !md_call_history_finish (history, id, "handed-off", 0, &error))
-        g_warning ("%s", error->message);
-      else
-        md_call_history_save_dial_async (history, id, dial_uri, NULL, NULL, NULL);
-    }
-
-  md_hand_off_async (GTK_WINDOW (self), dial_uri, NULL, on_hand_off_done, g_object_ref (self));
-}
-
-/* ---- calls ---- */
-
-typedef struct {
-  MdWindow *self;
-  char     *dial_uri;
-  char     *title;
-  char     *provider;
-} NoAccountData;
-
-static void
-no_account_data_free (NoAccountData *data)
-{
-  g_object_unref (data->self);
-  g_free (data->dial_uri);
-  g_free (data->title);
-  g_free (data->provider);
-  g_free (data);
-}
-
-static void
-on_no_account_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        NoAccountData    *data)
-{
-  if (g_str_equal (response, "hand-off"))
-    hand_off (data->self, data->dial_uri, data->title, data->provider);
-  else if (g_str_equal (response, "preferences"))
-    gtk_widget_activate_action (GTK_WIDGET (data->self), "app.add-account", NULL);
-}
-
-static void
-explain_no_account (MdWindow   *self,
-                    const char *dial_uri,
-                    const char *title,
-                    const char *provider)
-{
-  GtkWidget *dialog;
-  NoAccountData *data = g_new0 (NoAccountData, 1);
-
-  data->self = g_object_ref (self);
-  data->dial_uri = g_strdup (dial_uri);
-  data->title = g_strdup (title);
-  data->provider = g_strdup (provider);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("No SIP Account"),
-                                   _("To call from this computer, add the SIP account of your "
-                                     "phone provider in Preferences. You can also hand the call "
-                                     "to your phone app."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "preferences", _("_Add Account"),
-                                    "hand-off", _("Open in _Phone App"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "hand-off",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_no_account_response),
-                         data, (GClosureNotify) (void (*) (void)) no_account_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 start_call (MdWindow   *self,
             const char *dial_uri,
             const char *title,
             const char *provider)
 {
-  g_autoptr(MdAccount) account = find_call_account (self);
-
-  if (account == NULL)
-    {
-      explain_no_account (self, dial_uri, title, provider);
-      return;
-    }
-
-  md_application_dial (MD_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                       dial_uri, title, provider);
+  md_call_starter_call (GTK_WINDOW (self), dial_uri, title, provider);
 }
 
 /* ---- lookup ---- */
@@ -634,8 +525,9 @@ hand_off_activated (GSimpleAction *action,
   g_autofree char *dial_uri = dup_selected_dial (self);
 
   if (dial_uri != NULL)
-    hand_off (self, dial_uri, md_lookup_result_get_title (self->result),
-              md_provider_to_string (md_lookup_result_get_provider (self->result)));
+    md_call_starter_hand_off (GTK_WINDOW (self), dial_uri,
+                              md_lookup_result_get_title (self->result),
+                              md_provider_to_string (md_lookup_result_get_provider (self->result)));
 }
 
 static void
@@ -681,63 +573,12 @@ read_only_change_state (GSimpleAction *action,
 {
 }
 
-typedef struct {
-  MdWindow *self;
-  gint64    id;
-} RedialData;
-
-static void
-on_redial_dial_looked_up (GObject      *source,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  RedialData *data = user_data;
-  g_autoptr(MdWindow) self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdSecret) dial_uri = md_call_history_lookup_dial_finish (MD_CALL_HISTORY (source),
-                                                                      result, &error);
-  g_autoptr(GPtrArray) records = md_call_history_list (MD_CALL_HISTORY (source), 0, NULL);
-  const MdCallRecord *record = NULL;
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    if (((MdCallRecord *) g_ptr_array_index (records, i))->id == data->id)
-      record = g_ptr_array_index (records, i);
-  g_free (data);
-
-  if (record == NULL)
-    return;
-
-  if (dial_uri == NULL)
-    {
-      /* Without its PIN the number is still worth calling: the bridge asks. */
-      g_autofree char *bare = g_str_has_prefix (record->target, "sip")
-                              ? g_strdup (record->target)
-                              : g_strconcat ("tel:", record->target, NULL);
-      if (error != NULL)
-        show_toast (self, _("The PIN could not be read from the keyring"));
-      start_call (self, bare, record->title, record->provider);
-      return;
-    }
-
-  start_call (self, dial_uri, record->title, record->provider);
-}
-
 static void
 redial_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  MdWindow *self = user_data;
-  RedialData *data;
-
-  if (get_history (self) == NULL)
-    return;
-
-  data = g_new0 (RedialData, 1);
-  data->self = g_object_ref (self);
-  data->id = g_variant_get_int64 (parameter);
-  md_call_history_lookup_dial_async (get_history (self), data->id, NULL,
-                                     on_redial_dial_looked_up, data);
+  md_call_starter_redial (GTK_WINDOW (user_data), g_variant_get_int64 (parameter));
 }
 
 static const GActionEntry win_entries[] = {
