@@ -7,6 +7,7 @@
 #include "md-cli-commands.h"
 #include "md-cli-common.h"
 #include "md-dial-plan.h"
+#include "md-invite-reader.h"
 
 #include <glib/gi18n.h>
 
@@ -88,6 +89,39 @@ on_interrupt (CallRun *run)
     md_call_hangup (run->call);
 }
 
+/* TARGET may be an invitation file: its preferred number's dial string. */
+static char *
+dial_from_invitation (const char  *path,
+                      GSettings   *settings,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *country = NULL;
+  g_autoptr(MdLookupResult) result = NULL;
+  gsize length = 0;
+  int preferred;
+
+  /* md_invite_read() refuses what is too large to be an invitation. */
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  if (settings)
+    country = g_settings_get_string (settings, "preferred-country");
+  result = md_invite_read (contents, length, country && *country ? country : NULL, error);
+  if (!result)
+    return NULL;
+
+  preferred = md_lookup_result_get_preferred (result);
+  if (preferred < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The invitation has no number to dial"));
+      return NULL;
+    }
+
+  return md_lookup_result_dup_dial (result, (guint) preferred);
+}
+
 static gboolean
 ended_well (MdCall *call)
 {
@@ -148,7 +182,20 @@ md_cli_call_main (int    argc,
   if (pause_ms < 0)
     pause_ms = settings ? (int) g_settings_get_uint (settings, "pause-ms") : MD_DIAL_DEFAULT_PAUSE_MS;
 
-  plan = md_dial_plan_parse (argv[1], (guint) pause_ms, &error);
+  if (g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *dial = dial_from_invitation (argv[1], settings, &error);
+
+      if (!dial)
+        {
+          md_cli_print_error (argv[1], error->message);
+          return MD_CLI_EXIT_BAD_INPUT;
+        }
+      plan = md_dial_plan_parse (dial, (guint) pause_ms, &error);
+    }
+  else
+    plan = md_dial_plan_parse (argv[1], (guint) pause_ms, &error);
+
   if (!plan)
     {
       md_cli_print_error (argv[1], error->message);

@@ -6,6 +6,7 @@ proxy, baresip as a meeting bridge, sipp for odd callees.
 Usage: test_sip_calls.py MEETDIAL_CLI CASE
 """
 
+import json
 import os
 import signal
 import socket
@@ -350,6 +351,70 @@ def case_registrar_restart(md, logs):
             rc = listener.wait(15)
         kamailio.stop()
     check(rc == 0, f"listen exited {rc}")
+
+
+INVITATION = """Join Zoom Meeting
+https://zoom.us/j/84512345678
+
+Meeting ID: 845 1234 5678
+Passcode: 731904
+
+Dial by your location
+        +1 646 555 0100 US (New York)
+"""
+
+
+def case_invitation(md, logs):
+    """TARGET is an invitation file: its preferred number is called and the
+    meeting ID, then the passcode, go out after their pauses."""
+    number = "+16465550100"
+    users = dict(USERS, **{number: BRIDGE_PASSWORD})
+    invitation = os.path.join(md.config, "invite.txt")
+    with open(invitation, "w") as f:
+        f.write(INVITATION)
+    with peers.Kamailio(users, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, number, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(invitation, "--mic", "tone:440", "--speaker", "null",
+                             "--pause-ms", "300", "--hangup-after", "7")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == "84512345678#*731904#", f"the bridge received {digits!r}")
+    for output in md.outputs:
+        check(b"84512345678" not in output and b"731904" not in output,
+              "the meeting ID or passcode leaked into the CLI's output")
+
+
+def case_account_cli(md, logs):
+    """account add / list / check / remove, and the refusals a user meets."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", PASSWORD, transport="tcp")
+        listed = md.run("account", "list", "--json")
+        check(listed.returncode == 0, listed.stderr.decode())
+        accounts = json.loads(listed.stdout)
+        check([a["name"] for a in accounts] == ["work"] and accounts[0]["transport"] == "tcp",
+              f"listed {accounts}")
+        checked = md.run("account", "check", "work", timeout=30)
+        check(checked.returncode == 0 and b"registered" in checked.stdout,
+              f"check: {checked.returncode} {checked.stdout!r} {checked.stderr!r}")
+    tls = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                 "--transport", "tls", "--password-stdin", input=b"pw\n")
+    check(tls.returncode == 3 and b"certificate" in tls.stderr, f"tls: {tls.stderr!r}")
+    no_stdin = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u")
+    check(no_stdin.returncode == 2 and b"--password-stdin" in no_stdin.stderr,
+          f"no --password-stdin: {no_stdin.stderr!r}")
+    empty = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                   "--password-stdin", input=b"\n")
+    check(empty.returncode == 3, f"empty password accepted: {empty.stderr!r}")
+    removed = md.run("account", "remove", "work")
+    check(removed.returncode == 0, removed.stderr.decode())
+    listed = md.run("account", "list", "--json")
+    check(listed.stdout.strip() == b"[]", f"still listed: {listed.stdout!r}")
+    missing = md.run("call", "tel:+15550100", "--account", "work")
+    check(missing.returncode == 1 and b"no SIP account called" in missing.stderr,
+          f"call with a removed account: {missing.stderr!r}")
+    no_secrets(md)
 
 
 def case_valgrind(md, logs):
