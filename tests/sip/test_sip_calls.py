@@ -417,6 +417,41 @@ def case_account_cli(md, logs):
     no_secrets(md)
 
 
+def rms(path):
+    result = subprocess.run([peers.need("sox", "sox"), path, "-n", "remix", "1", "stat"],
+                            capture_output=True, text=True)
+    for line in result.stderr.splitlines():
+        if line.startswith("RMS     amplitude:"):
+            return float(line.split(":")[1])
+    raise AssertionError(f"sox could not read {path}: {result.stderr}")
+
+
+def case_mute(md, logs):
+    """`m` mutes: the bridge records silence instead of our tone."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "tone:440", "--speaker", "null",
+                             "--hangup-after", "3")
+        call.wait_state("active")
+        call.keys("m")
+        muted = call.wait_event(lambda e: e.get("event") == "mute", 5, "the mute event")
+        check(muted["muted"] == "true", f"{muted}")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}")
+        bridge.wait_event("CALL_CLOSED", timeout=5)
+        recording = bridge.recordings("-dec.wav")[-1]
+        # The first moments before the key may hold tone; the rest must not.
+        level = rms_after(recording, 1.0)
+        check(level < 0.01, f"the bridge still hears us while muted: RMS {level}")
+
+
+def rms_after(path, seconds):
+    trimmed = path + ".tail.wav"
+    subprocess.run([peers.need("sox", "sox"), path, trimmed, "trim", str(seconds)], check=True)
+    return rms(trimmed)
+
+
 def case_valgrind(md, logs):
     """The main flow with meetdial-cli under valgrind: no definite leak and
     no memory error in the SIP, phone or CLI code (suppressions for other
