@@ -154,11 +154,13 @@ def case_bad_sdp(md, logs):
 
 
 def case_rtp_stops(md, logs):
-    md.env["MEETDIAL_RTP_TIMEOUT_MS"] = "3000"
+    """RTP stops without a BYE: with the default timeout the call ends as
+    "network lost" within 10 s."""
     call = sipp_call(md, logs, "rtp-stops.xml", "network lost", tone_seconds=2)
     active = [e for e in call.events if e.get("state") == "active"][0]
-    lost_after = call.ended()[0]["t"] - active["t"]
-    check(lost_after <= 10, f"RTP loss noticed only after {lost_after:.1f} s")
+    # sipp sends 2 s of RTP after answer, then nothing.
+    lost_after = call.ended()[0]["t"] - active["t"] - 2
+    check(lost_after <= 10, f"RTP loss noticed only {lost_after:.1f} s after it stopped")
 
 
 def case_timer_b(md, logs):
