@@ -229,6 +229,15 @@ on_incoming_call (MdCallController *self,
 }
 
 static void
+on_sip_account_state_notify (MdCallController *self,
+                             GParamSpec       *pspec,
+                             MdSipAccount     *sip_account)
+{
+  g_debug ("Account %s: %s", md_sip_account_get_name (sip_account),
+           md_sip_account_state_to_string (md_sip_account_get_state (sip_account)));
+}
+
+static void
 on_password_looked_up (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -259,6 +268,10 @@ on_password_looked_up (GObject      *source,
                                    G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
         }
       self->sip_account = md_phone_add_account (self->phone, account, password, &error);
+      if (self->sip_account != NULL)
+        g_signal_connect_object (self->sip_account, "notify::state",
+                                 G_CALLBACK (on_sip_account_state_notify), self,
+                                 G_CONNECT_SWAPPED);
     }
 
   if (self->sip_account == NULL)

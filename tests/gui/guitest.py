@@ -247,9 +247,12 @@ class Session:
         self.stop()
         # A critical warning is a bug even when the test saw what it wanted.
         log = open(self.log_path).read() if os.path.exists(self.log_path) else ""
-        if exc[0] is None and "-CRITICAL **" in log:
-            print(log, file=sys.stderr)
-            fail("the app logged a critical warning")
+        for mark, what in (("-CRITICAL **", "a critical warning"),
+                           ("ERROR: AddressSanitizer", "a memory error"),
+                           ("runtime error:", "undefined behaviour")):
+            if exc[0] is None and mark in log:
+                print(log, file=sys.stderr)
+                fail("the app logged " + what)
         if exc[0] is not None and os.path.exists(self.log_path):
             print(open(self.log_path).read(), file=sys.stderr)
         return False
