@@ -419,6 +419,23 @@ def case_account_cli(md, logs):
     no_secrets(md)
 
 
+def case_dtmf_mode_sip_info(md, logs):
+    """The dtmf-mode setting forces SIP INFO even where telephone-events
+    were negotiated; the bridge still receives the PIN."""
+    md.gsettings("dtmf-mode", "sip-info")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER},12#", "--mic", "tone:440", "--speaker", "null",
+                             "--pause-ms", "300", "--hangup-after", "3")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == "12#", f"the bridge received {digits!r}")
+        infos = kamailio.log_text().count("IN-DIALOG INFO")
+        check(infos == 3, f"{infos} SIP INFOs went through the proxy, not 3")
+
+
 def rms(path):
     result = subprocess.run([peers.need("sox", "sox"), path, "-n", "remix", "1", "stat"],
                             capture_output=True, text=True)
