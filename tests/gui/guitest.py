@@ -4,6 +4,7 @@ tests/harness/keyring-session made, and talks to it only through what it
 exports on that bus (GActions and their states) and what it draws."""
 
 import json
+import random
 import os
 import re
 import select
@@ -77,27 +78,33 @@ class Session:
             settings.write("[Settings]\ngtk-enable-animations=false\n")
 
     def _start_xvfb(self, screen_width, height):
-        read_fd, write_fd = os.pipe()
-        proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp",
-             "-screen", "0", f"{screen_width}x{height}x24"],
-            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write_fd)
-        self.procs.append(proc)
-        # Xvfb writes the display number once it accepts clients: an event.
-        # It writes the number and the newline separately; closing the pipe
-        # before the newline would kill it with EPIPE.
-        number = b""
-        deadline = time.monotonic() + TIMEOUT
-        while not number.endswith(b"\n"):
-            ready, _, _ = select.select([read_fd], [], [], max(0, deadline - time.monotonic()))
-            chunk = os.read(read_fd, 64) if ready else b""
-            if not chunk:
-                self.stop()
-                fail("Xvfb did not report a display within %d s" % TIMEOUT)
-            number += chunk
-        os.close(read_fd)
-        return ":" + number.decode().strip()
+        """Starts Xvfb on a display number of its own. Servers started with
+        -displayfd all begin their search at :0, and lock files in /tmp do
+        not always survive other programs' clean-ups, so two of them can end
+        up fighting over :0; a random high number keeps clear of that."""
+        for attempt in range(5):
+            display = random.randrange(100, 1000)
+            if os.path.exists(f"/tmp/.X11-unix/X{display}") or os.path.exists(f"/tmp/.X{display}-lock"):
+                continue
+            read_fd, write_fd = os.pipe()
+            proc = subprocess.Popen(
+                ["Xvfb", f":{display}", "-displayfd", str(write_fd), "-nolisten", "tcp",
+                 "-screen", "0", f"{screen_width}x{height}x24"],
+                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            os.close(write_fd)
+            # Xvfb writes the display number once it accepts clients: an
+            # event. It writes the number and the newline separately; closing
+            # the pipe before the newline would kill it with EPIPE.
+            reader = LineReader(read_fd)
+            line = reader.readline(time.monotonic() + TIMEOUT)
+            os.close(read_fd)
+            if line and line.strip() == str(display):
+                self.procs.append(proc)
+                return f":{display}"
+            # Taken after all (Xvfb exits with "server already active").
+            proc.kill()
+            proc.wait()
+        fail("Xvfb could not start on a free display")
 
     def start_notification_daemon(self):
         """A real notification server on the session bus, drawing on Xvfb."""
@@ -263,7 +270,7 @@ class LineReader:
     own buffer, so a line already read is never left waiting in Python's."""
 
     def __init__(self, pipe):
-        self.fd = pipe.fileno()
+        self.fd = pipe if isinstance(pipe, int) else pipe.fileno()
         self.buffer = b""
 
     def readline(self, deadline):
