@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "media-test-util.h"
 
+#include <glib/gstdio.h>
+#include <gst/gst.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -125,4 +128,254 @@ test_wav_rms (const TestWav *wav,
   for (gsize i = first; i < first + n; i++)
     sum += (double) wav->samples[i] * wav->samples[i];
   return n > 0 ? sqrt (sum / n) : 0;
+}
+
+void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("meetdial-media-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* Stopped here too, so a failed assertion never leaves a pipeline running. */
+  if (fixture->a != NULL)
+    md_media_session_stop (fixture->a);
+  if (fixture->b != NULL)
+    md_media_session_stop (fixture->b);
+  g_clear_object (&fixture->a);
+  g_clear_object (&fixture->b);
+  g_clear_error (&fixture->failure);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  gboolean *expired = user_data;
+
+  *expired = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+wait_until (gboolean  (*done) (gpointer),
+            gpointer    data,
+            guint       timeout_ms,
+            const char *what)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (timeout_ms, on_deadline, &expired);
+
+  while (!done (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  if (!done (data))
+    g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
+}
+
+void
+run_for (guint ms)
+{
+  gboolean expired = FALSE;
+
+  g_timeout_add (ms, on_deadline, &expired);
+  while (!expired)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_first_packet (MdMediaSession *session,
+                 Fixture        *fixture)
+{
+  fixture->first_packets++;
+}
+
+static void
+on_failed (MdMediaSession *session,
+           GError         *error,
+           Fixture        *fixture)
+{
+  g_assert_null (fixture->failure);
+  fixture->failure = g_error_copy (error);
+  fixture->failed_at_us = g_get_monotonic_time ();
+}
+
+MdMediaParams
+params_for (const MdMediaCodec *codec,
+            guint               remote_port)
+{
+  MdMediaParams params = {
+    .remote_address = "127.0.0.1",
+    .remote_rtp_port = remote_port,
+    .remote_rtcp_port = remote_port + 1,
+    .codec = *codec,
+    .telephone_event_pt = 101,
+    .ptime_ms = 20,
+    .send = TRUE,
+    .receive = TRUE,
+  };
+  return params;
+}
+
+MdMediaSession *
+new_session_at (Fixture    *fixture,
+                const char *address)
+{
+  g_autoptr(GError) error = NULL;
+  MdMediaSession *session = md_media_session_new (address, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_signal_connect (session, "first-packet", G_CALLBACK (on_first_packet), fixture);
+  g_signal_connect (session, "failed", G_CALLBACK (on_failed), fixture);
+  return session;
+}
+
+MdMediaSession *
+new_session (Fixture *fixture)
+{
+  return new_session_at (fixture, "127.0.0.1");
+}
+
+gboolean
+both_heard (gpointer data)
+{
+  return ((Fixture *) data)->first_packets >= 2;
+}
+
+void
+start_pair (Fixture            *fixture,
+            const MdMediaCodec *codec,
+            const char         *mic_a,
+            const char         *speaker_a,
+            const char         *mic_b,
+            const char         *speaker_b)
+{
+  g_autoptr(GError) error = NULL;
+  MdMediaParams params_a, params_b;
+
+  fixture->a = new_session (fixture);
+  fixture->b = new_session (fixture);
+  params_a = params_for (codec, md_media_session_get_local_rtp_port (fixture->b));
+  params_b = params_for (codec, md_media_session_get_local_rtp_port (fixture->a));
+
+  g_assert_true (md_media_session_start (fixture->a, &params_a, mic_a, speaker_a, &error));
+  g_assert_no_error (error);
+  g_assert_true (md_media_session_start (fixture->b, &params_b, mic_b, speaker_b, &error));
+  g_assert_no_error (error);
+
+  wait_until (both_heard, fixture, WAIT_TIMEOUT_MS, "both sessions to hear each other");
+  g_assert_cmpuint (fixture->first_packets, ==, 2);
+}
+
+const MdMediaCodec *
+codec_or_fail (const char *encoding,
+               guint       clock_rate)
+{
+  const MdMediaCodec *codec = md_media_codec_find (encoding, clock_rate);
+
+  if (codec == NULL)
+    g_error ("codec %s/%u is not available: install gstreamer1.0-plugins-good, "
+             "gstreamer1.0-plugins-base and gstreamer1.0-libav", encoding, clock_rate);
+  return codec;
+}
+
+static gboolean
+on_wire_readable (GSocket      *socket,
+                  GIOCondition  condition,
+                  gpointer      user_data)
+{
+  WireTap *tap = user_data;
+  guint8 buffer[2048];
+  gssize n;
+
+  while ((n = g_socket_receive (socket, (char *) buffer, sizeof buffer, NULL, NULL)) > 0)
+    {
+      WirePacket packet = { 0 };
+
+      g_assert_cmpint (n, >=, 12);
+      g_assert_cmpuint (buffer[0] >> 6, ==, 2);
+      packet.arrival_us = g_get_monotonic_time ();
+      packet.marker = buffer[1] >> 7;
+      packet.pt = buffer[1] & 0x7f;
+      packet.seq = (buffer[2] << 8) | buffer[3];
+      packet.timestamp = ((guint32) buffer[4] << 24) | (buffer[5] << 16) | (buffer[6] << 8) | buffer[7];
+      packet.ssrc = ((guint32) buffer[8] << 24) | (buffer[9] << 16) | (buffer[10] << 8) | buffer[11];
+      packet.payload_len = n - 12;
+      memcpy (packet.payload, buffer + 12, MIN (4, packet.payload_len));
+      g_array_append_val (tap->packets, packet);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+WireTap *
+wire_tap_new (GSource **source_out)
+{
+  WireTap *tap = g_new0 (WireTap, 1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+
+  tap->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                              G_SOCKET_PROTOCOL_UDP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (tap->socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_set_blocking (tap->socket, FALSE);
+  tap->packets = g_array_new (FALSE, TRUE, sizeof (WirePacket));
+  *source_out = g_socket_create_source (tap->socket, G_IO_IN, NULL);
+  g_source_set_callback (*source_out, G_SOURCE_FUNC (on_wire_readable), tap, NULL);
+  g_source_attach (*source_out, NULL);
+  return tap;
+}
+
+void
+wire_tap_free (WireTap *tap,
+               GSource *source)
+{
+  g_source_destroy (source);
+  g_source_unref (source);
+  g_socket_close (tap->socket, NULL);
+  g_object_unref (tap->socket);
+  g_array_unref (tap->packets);
+  g_free (tap);
+}
+
+guint
+wire_tap_port (WireTap *tap)
+{
+  g_autoptr(GSocketAddress) address = g_socket_get_local_address (tap->socket, NULL);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
 }
