@@ -27,6 +27,7 @@ struct _MdCliSession
   GCallback      on_interrupt;
   gpointer       interrupt_data;
   gboolean       quitting;
+  gboolean       quit_on_wrong_password;
   guint          sigint_source;
   guint          sigterm_source;
 };
@@ -276,6 +277,44 @@ md_cli_session_watch_call (MdCliSession *session,
   g_signal_connect (call, "notify::state", G_CALLBACK (on_call_state), session);
   g_signal_connect (call, "notify::waiting", G_CALLBACK (on_call_waiting), session);
   g_signal_connect (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), session);
+}
+
+static void
+on_registration (MdSipAccount *account,
+                 GParamSpec   *pspec,
+                 MdCliSession *session)
+{
+  MdSipAccountState state = md_sip_account_get_state (account);
+  g_autofree char *human = NULL;
+
+  if (state == MD_SIP_ACCOUNT_REGISTERING)
+    return;
+
+  if (state == MD_SIP_ACCOUNT_REGISTERED)
+    human = g_strdup_printf (_("Registered as %s"), md_sip_account_get_name (account));
+  else
+    human = g_strdup_printf (_("Registration of %s: %s (%s)"), md_sip_account_get_name (account),
+                             md_sip_account_state_to_string (state),
+                             md_sip_account_get_status (account));
+
+  md_cli_session_event (session, human,
+                        state == MD_SIP_ACCOUNT_REGISTERED ? "registered" : "registration",
+                        "account", md_sip_account_get_name (account),
+                        "state", md_sip_account_state_to_string (state),
+                        "status", md_sip_account_get_status (account), NULL);
+
+  /* A wrong password will not get better by waiting. */
+  if (state == MD_SIP_ACCOUNT_WRONG_PASSWORD && session->quit_on_wrong_password)
+    md_cli_session_quit (session);
+}
+
+void
+md_cli_session_watch_account (MdCliSession *session,
+                              MdSipAccount *account,
+                              gboolean      quit_on_wrong_password)
+{
+  session->quit_on_wrong_password = quit_on_wrong_password;
+  g_signal_connect (account, "notify::state", G_CALLBACK (on_registration), session);
 }
 
 static void read_next_key (MdCliSession *session);

@@ -20,31 +20,6 @@ typedef struct {
 } CallRun;
 
 static void
-on_registration (MdSipAccount *account,
-                 GParamSpec   *pspec,
-                 CallRun      *run)
-{
-  MdSipAccountState state = md_sip_account_get_state (account);
-  g_autofree char *human = NULL;
-
-  if (state == MD_SIP_ACCOUNT_REGISTERING)
-    return;
-
-  if (state == MD_SIP_ACCOUNT_REGISTERED)
-    human = g_strdup_printf (_("Registered as %s"), md_sip_account_get_name (account));
-  else
-    human = g_strdup_printf (_("Registration of %s: %s (%s)"), md_sip_account_get_name (account),
-                             md_sip_account_state_to_string (state),
-                             md_sip_account_get_status (account));
-
-  md_cli_session_event (run->session, human,
-                        state == MD_SIP_ACCOUNT_REGISTERED ? "registered" : "registration",
-                        "account", md_sip_account_get_name (account),
-                        "state", md_sip_account_state_to_string (state),
-                        "status", md_sip_account_get_status (account), NULL);
-}
-
-static void
 on_hangup_timer (gpointer user_data)
 {
   CallRun *run = user_data;
@@ -217,7 +192,7 @@ md_cli_call_main (int    argc,
   run.account = account;
   run.hangup_after_s = (guint) hangup_after;
   if (account)
-    g_signal_connect (account, "notify::state", G_CALLBACK (on_registration), &run);
+    md_cli_session_watch_account (session, account, FALSE);
 
   audio.mic_spec = mic;
   audio.speaker_spec = speaker;
@@ -244,7 +219,7 @@ md_cli_call_main (int    argc,
   md_cli_session_run (session, G_CALLBACK (on_interrupt), &run);
 
   if (account)
-    g_signal_handlers_disconnect_by_data (account, &run);
+    g_signal_handlers_disconnect_by_data (account, session);
 
   if (!ended_well (call))
     {

@@ -16,35 +16,6 @@ typedef struct {
 } ListenRun;
 
 static void
-on_registration (MdSipAccount *account,
-                 GParamSpec   *pspec,
-                 ListenRun    *run)
-{
-  MdSipAccountState state = md_sip_account_get_state (account);
-  g_autofree char *human = NULL;
-
-  if (state == MD_SIP_ACCOUNT_REGISTERING)
-    return;
-
-  if (state == MD_SIP_ACCOUNT_REGISTERED)
-    human = g_strdup_printf (_("Registered as %s; waiting for calls"), md_sip_account_get_name (account));
-  else
-    human = g_strdup_printf (_("Registration of %s: %s (%s)"), md_sip_account_get_name (account),
-                             md_sip_account_state_to_string (state),
-                             md_sip_account_get_status (account));
-
-  md_cli_session_event (run->session, human,
-                        state == MD_SIP_ACCOUNT_REGISTERED ? "registered" : "registration",
-                        "account", md_sip_account_get_name (account),
-                        "state", md_sip_account_state_to_string (state),
-                        "status", md_sip_account_get_status (account), NULL);
-
-  /* A wrong password will not get better by waiting. */
-  if (state == MD_SIP_ACCOUNT_WRONG_PASSWORD)
-    md_cli_session_quit (run->session);
-}
-
-static void
 on_call_ended (MdCall    *call,
                ListenRun *run)
 {
@@ -159,12 +130,12 @@ md_cli_listen_main (int    argc,
       md_cli_print_error ("listen", error->message);
       return MD_CLI_EXIT_FAILED;
     }
-  g_signal_connect (account, "notify::state", G_CALLBACK (on_registration), &run);
+  md_cli_session_watch_account (session, account, TRUE);
 
   md_cli_session_read_keys (session, on_key, &run);
   md_cli_session_run (session, G_CALLBACK (on_interrupt), &run);
 
-  g_signal_handlers_disconnect_by_data (account, &run);
+  g_signal_handlers_disconnect_by_data (account, session);
   g_signal_handlers_disconnect_by_data (md_cli_session_get_phone (session), &run);
   g_clear_object (&run.call);
 
