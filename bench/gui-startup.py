@@ -91,8 +91,8 @@ def run_meetdial(session):
 
 def run_gnome_calls(session):
     t0 = time.monotonic()
-    proc = subprocess.Popen(["gnome-calls"], env=session.env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    log = open(os.path.join(session.artefacts, "bench-gnome-calls.log"), "a")
+    proc = subprocess.Popen(["gnome-calls"], env=session.env, stdout=log, stderr=subprocess.STDOUT)
     try:
         mapped_ms = wait_mapped(session, "^Calls$", t0)
         time.sleep(IDLE_SECONDS)

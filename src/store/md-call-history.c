@@ -51,9 +51,9 @@ set_db_error (MdCallHistory  *self,
               GError        **error,
               const char     *what)
 {
+  /* @what is a whole sentence; SQLite's reason follows it. */
   g_set_error (error, MD_CALL_HISTORY_ERROR, MD_CALL_HISTORY_ERROR_FAILED,
-               /* Translators: the first %s is an action ("save the call"), the second SQLite's reason */
-               _("Could not %s in the call history: %s"), what, sqlite3_errmsg (self->db));
+               "%s: %s", what, sqlite3_errmsg (self->db));
   return FALSE;
 }
 
@@ -63,7 +63,7 @@ exec_sql (MdCallHistory  *self,
           GError        **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_db_error (self, error, _("set up the database"));
+    return set_db_error (self, error, _("The call history could not be set up"));
   return TRUE;
 }
 
@@ -202,7 +202,7 @@ open_database (MdCallHistory  *self,
   if (sqlite3_open_v2 (self->path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
-    return set_db_error (self, error, _("open the database"));
+    return set_db_error (self, error, _("The call history could not be opened"));
 
   /* WAL keeps every committed call when the app is killed mid-call; NORMAL
    * sync is durable across app crashes, which is the failure that matters. */
@@ -262,7 +262,7 @@ md_call_history_add (MdCallHistory  *self,
                           "INSERT INTO calls (started_at, title, provider, target, masked_dial)"
                           " VALUES (?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, _("save the call"));
+      set_db_error (self, error, _("The call could not be saved in the call history"));
       return 0;
     }
 
@@ -275,7 +275,7 @@ md_call_history_add (MdCallHistory  *self,
   if (sqlite3_step (stmt) == SQLITE_DONE)
     id = sqlite3_last_insert_rowid (self->db);
   else
-    set_db_error (self, error, _("save the call"));
+    set_db_error (self, error, _("The call could not be saved in the call history"));
   sqlite3_finalize (stmt);
 
   if (id != 0)
@@ -314,8 +314,10 @@ update_call (MdCallHistory  *self,
 
   if (sqlite3_changes (self->db) == 0)
     {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, MD_CALL_HISTORY_ERROR, MD_CALL_HISTORY_ERROR_NOT_FOUND,
-                   _("There is no call %" G_GINT64_FORMAT " in the history"), id);
+                   _("There is no call %s in the call history"), id_text);
       return FALSE;
     }
 
@@ -334,7 +336,8 @@ md_call_history_finish (MdCallHistory  *self,
   g_return_val_if_fail (outcome != NULL, FALSE);
 
   return update_call (self, "UPDATE calls SET outcome = ?2, duration_s = ?3 WHERE id = ?1",
-                      id, outcome, duration_s, _("save how the call ended"), error);
+                      id, outcome, duration_s,
+                      _("How the call ended could not be saved in the call history"), error);
 }
 
 gboolean
@@ -345,7 +348,7 @@ md_call_history_remove (MdCallHistory  *self,
   g_return_val_if_fail (MD_IS_CALL_HISTORY (self), FALSE);
 
   return update_call (self, "DELETE FROM calls WHERE id = ?1", id, NULL, 0,
-                      _("remove the call"), error);
+                      _("The call could not be removed from the call history"), error);
 }
 
 static void
@@ -406,7 +409,7 @@ md_call_history_list (MdCallHistory  *self,
                           " duration_s, outcome FROM calls ORDER BY started_at DESC, id DESC"
                           " LIMIT ?", -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, _("read the calls"));
+      set_db_error (self, error, _("The call history could not be read"));
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
@@ -429,7 +432,7 @@ md_call_history_list (MdCallHistory  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, _("read the calls"));
+      set_db_error (self, error, _("The call history could not be read"));
       return NULL;
     }
 
