@@ -110,10 +110,7 @@ def main():
     gl = os.environ.get("MEETDIAL_BENCH_GL") == "1"
     results = {"meetdial": [], "calls": []}
     with peers.Kamailio({"alice": PASSWORD}) as kamailio:
-        subprocess.run(["secret-tool", "store", "--label", "bench",
-                        "xdg:schema", "io.github.meetdial.Meetdial.Secret",
-                        "kind", "sip-password", "key", "work"],
-                       input=PASSWORD, text=True, check=True)
+        guitest.store_password("work", PASSWORD)
         account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', "
                    "'domain': '', 'transport': 'udp', 'display-name': ''}]" % kamailio.port)
         with guitest.Session("bench", settings={"sip-accounts": account},

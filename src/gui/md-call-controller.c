@@ -169,6 +169,22 @@ set_call (MdCallController *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CALL]);
 }
 
+/* The devices of the audio settings; NULL specs mean the system's. */
+static void
+read_audio (MdCallController  *self,
+            MdCallAudio       *audio,
+            char             **mic,
+            char             **speaker)
+{
+  if (self->settings == NULL)
+    return;
+
+  *mic = g_settings_get_string (self->settings, "audio-input");
+  *speaker = g_settings_get_string (self->settings, "audio-output");
+  audio->mic_spec = *mic;
+  audio->speaker_spec = *speaker;
+}
+
 static void
 dial_now (MdCallController *self,
           PendingDial      *dial)
@@ -181,14 +197,9 @@ dial_now (MdCallController *self,
   MdCallAudio audio = { NULL, NULL };
   guint pause_ms = MD_DIAL_DEFAULT_PAUSE_MS;
 
+  read_audio (self, &audio, &mic, &speaker);
   if (self->settings != NULL)
-    {
-      pause_ms = g_settings_get_uint (self->settings, "pause-ms");
-      mic = g_settings_get_string (self->settings, "audio-input");
-      speaker = g_settings_get_string (self->settings, "audio-output");
-      audio.mic_spec = mic;
-      audio.speaker_spec = speaker;
-    }
+    pause_ms = g_settings_get_uint (self->settings, "pause-ms");
 
   plan = md_dial_plan_parse (dial->dial_uri, pause_ms, &error);
   if (plan != NULL)
@@ -208,11 +219,34 @@ dial_now (MdCallController *self,
             dial->title ? dial->title : md_dial_plan_get_number (plan), dial->provider);
 }
 
+/* "+16465550111" for "sip:+16465550111@host": callers are shown by their
+ * number when the address holds one, else by the whole address. */
+static char *
+dup_caller_name (const char *remote_uri)
+{
+  const char *user = remote_uri;
+  const char *at;
+
+  if (g_str_has_prefix (user, "sip:"))
+    user += 4;
+  else if (g_str_has_prefix (user, "sips:"))
+    user += 5;
+  at = strchr (user, '@');
+  if (at == NULL || at == user || (user[0] != '+' && !g_ascii_isdigit (user[0])))
+    return g_strdup (remote_uri);
+  for (const char *c = user + 1; c < at; c++)
+    if (!g_ascii_isdigit (*c))
+      return g_strdup (remote_uri);
+
+  return g_strndup (user, at - user);
+}
+
 static void
 on_incoming_call (MdCallController *self,
                   MdCall           *call)
 {
   const char *remote = md_call_get_remote_uri (call);
+  g_autofree char *caller = dup_caller_name (remote);
 
   /* One call at a time: a second caller hears "busy" rather than a
    * call the user cannot see. */
@@ -224,8 +258,8 @@ on_incoming_call (MdCallController *self,
 
   g_clear_object (&self->plan);
   self->plan_digits = 0;
-  set_call (self, call, remote, remote, NULL);
-  md_application_notify (self->app, "incoming-call", _("Incoming Call"), remote);
+  set_call (self, call, remote, caller, NULL);
+  md_application_notify (self->app, "incoming-call", _("Incoming Call"), caller);
 }
 
 static void
@@ -263,7 +297,13 @@ on_password_looked_up (GObject      *source,
     {
       if (self->phone == NULL)
         {
+          g_autofree char *mic = NULL;
+          g_autofree char *speaker = NULL;
+          MdCallAudio audio = { NULL, NULL };
+
           self->phone = md_phone_new (self->settings);
+          read_audio (self, &audio, &mic, &speaker);
+          md_phone_set_incoming_audio (self->phone, &audio);
           g_signal_connect_object (self->phone, "incoming-call",
                                    G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
         }

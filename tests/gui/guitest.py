@@ -106,6 +106,18 @@ class Session:
             proc.wait()
         fail("Xvfb could not start on a free display")
 
+    def wait_log(self, text, timeout=TIMEOUT):
+        """Waits until the app's log holds @text (its debug lines say what
+        happens inside, e.g. an account's registration)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in open(self.log_path, errors="replace").read():
+                return
+            if self.app.poll() is not None:
+                fail(f"the app exited while waiting for {text!r}")
+            time.sleep(0.02)
+        fail(f"the app's log has no {text!r} after {timeout} s")
+
     def start_notification_daemon(self):
         """A real notification server on the session bus, drawing on Xvfb."""
         daemon = "/usr/lib/notification-daemon/notification-daemon"
@@ -311,6 +323,16 @@ class SignalWaiter:
         finally:
             self.monitor.terminate()
             self.monitor.wait()
+
+
+def store_password(account, password):
+    """Puts a SIP password where the app looks for it (libsecret schema of
+    src/store/md-secret-store.c); secret-tool reads it from standard input,
+    never from argv."""
+    need("secret-tool", "libsecret-tools")
+    subprocess.run(["secret-tool", "store", "--label", "test",
+                    "xdg:schema", "io.github.meetdial.Meetdial.Secret", "kind", "sip-password",
+                    "key", account], input=password, text=True, check=True, timeout=TIMEOUT)
 
 
 def gvariant_string(text):

@@ -24,19 +24,10 @@ DIGITS = PIN + "#*731904#"
 INVITE = os.path.join(HERE, "zoom-invite.txt")
 
 
-def store_password(account, password):
-    guitest.need("secret-tool", "libsecret-tools")
-    # secret-tool reads the secret from standard input, never from argv.
-    subprocess.run(["secret-tool", "store", "--label", "test",
-                    "xdg:schema", "io.github.meetdial.Meetdial.Secret", "kind", "sip-password",
-                    "key", account], input=password, text=True, check=True,
-                   timeout=guitest.TIMEOUT)
-
-
 logs = os.environ.get("MEETDIAL_ARTEFACTS")
 with peers.Kamailio({"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}, logs=logs) as kamailio, \
      peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
-    store_password("work", PASSWORD)
+    guitest.store_password("work", PASSWORD)
     account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
                "'transport': 'udp', 'display-name': ''}]" % kamailio.port)
     settings = {"sip-accounts": account, "pause-ms": "uint32 300",

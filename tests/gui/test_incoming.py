@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""An incoming call: a baresip peer calls our registered account through
+Kamailio, the window shows the ringing view with Answer and Decline, the
+desktop is notified (Notify seen on the bus), Answer connects the call and
+the caller's hang-up ends it with that reason."""
+
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "peers"))
+import guitest  # noqa: E402
+import peers  # noqa: E402
+
+PASSWORD = "s3cret-pass"
+CALLER = "+16465550111"
+CALLER_PASSWORD = "caller-pass"
+
+logs = os.environ.get("MEETDIAL_ARTEFACTS")
+with peers.Kamailio({"alice": PASSWORD, CALLER: CALLER_PASSWORD}, logs=logs) as kamailio, \
+     peers.Baresip(kamailio.port, CALLER, CALLER_PASSWORD, answer="manual", logs=logs) as caller:
+    guitest.store_password("work", PASSWORD)
+    account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
+               "'transport': 'udp', 'display-name': ''}]" % kamailio.port)
+    settings = {"sip-accounts": account, "audio-input": "'tone:440'", "audio-output": "'null'"}
+
+    with guitest.Session("incoming", settings=settings, screen_width=640) as session:
+        notify = subprocess.Popen(["stdbuf", "-oL", "dbus-monitor", "--session",
+                                   "interface='org.freedesktop.Notifications',member='Notify'"],
+                                  stdout=subprocess.PIPE, text=True)
+        session.procs.append(notify)
+        session.start_notification_daemon()
+        session.start_app()
+        session.unfocus()
+        # The account registers by itself once the window is up.
+        session.wait_log("Account work: registered")
+
+        caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+        session.wait_for_state("call-state", lambda v: v == "'ringing'", "the phone to ring")
+        if session.action_state("view") != "'call'":
+            guitest.fail("the ringing call is not shown")
+        session.screenshot("ringing")
+
+        session.activate("answer", path=guitest.APP_PATH)
+        session.wait_for_state("call-state", lambda v: v == "'active'", "the call to be answered")
+        try:
+            caller.wait_event("CALL_ESTABLISHED", timeout=10)
+        except peers.PeerError as error:
+            guitest.fail(str(error))
+        session.screenshot("answered")
+
+        caller.command("hangup")
+        state = session.wait_for_state("call-state", lambda v: v.startswith("'ended"),
+                                       "the call to end")
+        if state != "'ended: hung up by far end'":
+            guitest.fail(f"the call ended as {state}")
+
+    notify.terminate()
+    seen = notify.communicate()[0]
+    if "Incoming Call" not in seen:
+        guitest.fail("no Notify call for the incoming call:\n" + seen[-2000:])
+
+print("ok")
