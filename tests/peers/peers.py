@@ -375,8 +375,9 @@ class Baresip:
 class Sipp:
     """sipp running one scenario from tests/peers/scenarios as a UAS."""
 
-    def __init__(self, scenario, logs=None, extra=(), tone_seconds=0):
+    def __init__(self, scenario, logs=None, extra=(), tone_seconds=0, host="127.0.0.1"):
         self.scenario = os.path.join(HERE, "scenarios", scenario)
+        self.host = host   # "127.0.0.1" or "::1"
         self.logs = logs or log_dir()
         self.extra = list(extra)
         self.tone_seconds = tone_seconds
@@ -395,7 +396,7 @@ class Sipp:
         self.media_port = free_port(pair=True)
         self.proc = Process("sipp",
                             [binary, "-sf", self.scenario, "-p", str(self.port),
-                             "-i", "127.0.0.1", "-mi", "127.0.0.1", "-mp", str(self.media_port),
+                             "-i", self.host, "-mi", self.host, "-mp", str(self.media_port),
                              "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error",
                              "-trace_msg", "-message_file",
                              os.path.join(self.logs, f"sipp-{self.port}-messages.log")] + self.extra,
@@ -407,9 +408,10 @@ class Sipp:
         return self
 
     def _bound(self):
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        s = socket.socket(family, socket.SOCK_DGRAM)
         try:
-            s.bind(("127.0.0.1", self.port))
+            s.bind((self.host, self.port))
             return False
         except OSError:
             return True

@@ -145,6 +145,20 @@ def case_remote_bye(md, logs):
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
 
 
+def case_ipv6(md, logs):
+    """A SIP URI on ::1: signalling and media over IPv6 loopback."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Sipp("remote-bye.xml", logs=logs, tone_seconds=10, host="::1") as sipp:
+        call = md.start_call(f"sip:room@[::1]:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        check(call.ended()[0]["reason"] == "hung up by far end", f"{call.ended()}")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+        check("c=IN IP6 ::1" in sipp.messages(), "our SDP did not offer ::1")
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+
+
 def case_g729_only(md, logs):
     sipp_call(md, logs, "g729-only.xml", "no common codec")
 
