@@ -112,6 +112,8 @@ md_hand_off_show_qr (GtkWindow  *parent,
   GtkWidget *picture;
 
   dialog = adw_message_dialog_new (parent, _("Dial In From Your Phone"), NULL);
+  /* Window lists and screen readers name the dialog by its title. */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Dial In From Your Phone"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
 
   if (texture == NULL)

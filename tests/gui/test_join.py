@@ -53,6 +53,17 @@ def join(name, width, extra_env=None):
         session.activate("lookup", guitest.gvariant_string("Lunch on Friday? Bring snacks."))
         session.screenshot("no-dial-in")
 
+        if name == "join":
+            # The QR code for dialing from a mobile, then the shortcuts window.
+            session.activate("lookup", guitest.gvariant_string(open(INVITE).read()))
+            session.wait_for_state("dial-in", lambda v: v == "'+16465550100'", "the numbers again")
+            session.activate("show-qr")
+            session.wait_for_window("^Dial In From Your Phone$")
+            session.screenshot("qr-code")
+            session.activate("show-help-overlay")
+            session.wait_for_window("^Keyboard Shortcuts$")
+            session.screenshot("shortcuts")
+
 
 join("join", 480)
 join("join-dark", 480, {"ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})
