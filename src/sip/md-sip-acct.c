@@ -152,9 +152,11 @@ static int host_of(char **hostp, const char *server)
 	struct pl host;
 	struct sa sa;
 
-	/* "[::1]:5060", "127.0.0.1:5060", "sip.example.com:5060" */
+	/* "[::1]:5060", "127.0.0.1:5060", "sip.example.com:5060"; an IPv6
+	 * host keeps its brackets, as a SIP URI needs them. */
 	if (!sa_decode(&sa, server, strlen(server)))
-		return re_sdprintf(hostp, "%j", &sa);
+		return re_sdprintf(hostp, sa_af(&sa) == AF_INET6 ? "[%j]" : "%j",
+				   &sa);
 
 	if (re_regex(server, strlen(server), "[^:]+", &host))
 		return EINVAL;

@@ -147,8 +147,9 @@ def sip_options(port, transport="udp", timeout=0.2):
 class Kamailio:
     """Registrar + proxy with digest auth; users = {name: password}."""
 
-    def __init__(self, users, max_expires=60, port=None, logs=None):
+    def __init__(self, users, max_expires=60, port=None, logs=None, ipv6=False):
         self.users = dict(users)
+        self.ipv6 = ipv6   # also listen on [::1]
         self.max_expires = max_expires
         self.port = port or free_port()
         self.logs = logs or log_dir()
@@ -163,6 +164,7 @@ class Kamailio:
         users = "\n".join(f'\t$sht(users=>{u}) = "{p}";' for u, p in self.users.items())
         cfg = (cfg.replace("@PORT@", str(self.port))
                   .replace("@MAX_EXPIRES@", str(self.max_expires))
+                  .replace("@LISTEN6@", f"listen=udp:[::1]:{self.port}\n" if self.ipv6 else "")
                   .replace("@USERS@", users))
         path = os.path.join(self.rundir, "kamailio.cfg")
         with open(path, "w") as f:

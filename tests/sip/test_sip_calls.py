@@ -159,6 +159,18 @@ def case_ipv6(md, logs):
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
+def case_ipv6_account(md, logs):
+    """An account on an IPv6 registrar ("[::1]:PORT") registers."""
+    with peers.Kamailio(USERS, logs=logs, ipv6=True) as kamailio:
+        result = md.run("account", "add", "v6", "--server", f"[::1]:{kamailio.port}",
+                        "--user", "alice", "--password-stdin", input=PASSWORD.encode() + b"\n")
+        check(result.returncode == 0, result.stderr.decode())
+        checked = md.run("account", "check", "v6", timeout=30)
+        check(checked.returncode == 0, f"check: {checked.stdout!r} {checked.stderr!r}")
+        check("REGISTERED alice contact=<sip:alice@[::1]" in kamailio.log_text(),
+              "Kamailio did not register alice at an IPv6 contact")
+
+
 def case_g729_only(md, logs):
     sipp_call(md, logs, "g729-only.xml", "no common codec")
 
