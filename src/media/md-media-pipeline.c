@@ -131,11 +131,11 @@ on_rtp_arrived (GstPad          *pad,
   if (first)
     {
       g_autoptr(GstElement) element = gst_pad_get_parent_element (pad);
+      GstStructure *structure = gst_structure_new_empty ("md-first-packet");
 
       /* The bus carries it to the main context. */
       gst_element_post_message (element,
-                                gst_message_new_application (GST_OBJECT (element),
-                                                             gst_structure_new_empty ("md-first-packet")));
+                                gst_message_new_application (GST_OBJECT (element), structure));
     }
   return GST_PAD_PROBE_OK;
 }
@@ -292,7 +292,8 @@ build_send_path (MdMediaPipeline        *self,
   /* Generated sound comes one packet at a time, not in the default 1024
    * samples (128 ms at 8 kHz), which would add that much delay. */
   if (mic_factory != NULL &&
-      g_strcmp0 (gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (mic_factory)), "audiotestsrc") == 0)
+      g_strcmp0 (gst_plugin_feature_get_name (GST_PLUGIN_FEATURE (mic_factory)),
+                 "audiotestsrc") == 0)
     g_object_set (mic, "samplesperbuffer", samples_per_packet, NULL);
 
   gst_bin_add (GST_BIN (self->pipeline), mic);

@@ -337,8 +337,9 @@ md_media_session_start (MdMediaSession       *self,
   self->receiving = params->receive;
   self->rtp_timeout_ms = rtp_timeout_from_environment ();
   self->context = g_main_context_ref_thread_default ();
-  self->pipeline = md_media_pipeline_new (params, info, mic, mic_is_live, speaker, recording_sink,
-                                          self->muted, self->rtp_socket, self->rtcp_socket);
+  self->pipeline = md_media_pipeline_new (params, info, mic, mic_is_live,
+                                          speaker, recording_sink, self->muted,
+                                          self->rtp_socket, self->rtcp_socket);
   element = md_media_pipeline_get_element (self->pipeline);
 
   bus = gst_pipeline_get_bus (GST_PIPELINE (element));
@@ -476,7 +477,8 @@ md_media_session_send_dtmf_async (MdMediaSession      *self,
                                _("Keypad tones cannot be sent while the call is on hold"));
       return;
     }
-  md_dtmf_sender_send_async (md_media_pipeline_get_dtmf_sender (self->pipeline), digit, method, duration_ms, cancellable,
+  md_dtmf_sender_send_async (md_media_pipeline_get_dtmf_sender (self->pipeline),
+                             digit, method, duration_ms, cancellable,
                              on_dtmf_sent, g_steal_pointer (&task));
 }
 

@@ -330,8 +330,10 @@ on_wire_readable (GSocket      *socket,
       packet.marker = buffer[1] >> 7;
       packet.pt = buffer[1] & 0x7f;
       packet.seq = (buffer[2] << 8) | buffer[3];
-      packet.timestamp = ((guint32) buffer[4] << 24) | (buffer[5] << 16) | (buffer[6] << 8) | buffer[7];
-      packet.ssrc = ((guint32) buffer[8] << 24) | (buffer[9] << 16) | (buffer[10] << 8) | buffer[11];
+      memcpy (&packet.timestamp, buffer + 4, 4);
+      memcpy (&packet.ssrc, buffer + 8, 4);
+      packet.timestamp = GUINT32_FROM_BE (packet.timestamp);
+      packet.ssrc = GUINT32_FROM_BE (packet.ssrc);
       packet.payload_len = n - 12;
       memcpy (packet.payload, buffer + 12, MIN (4, packet.payload_len));
       g_array_append_val (tap->packets, packet);
