@@ -462,6 +462,32 @@ def case_dtmf_mode_sip_info(md, logs):
         check(infos == 3, f"{infos} SIP INFOs went through the proxy, not 3")
 
 
+def case_remote_hold(md, logs):
+    """The far end holds and resumes by re-INVITE: the call stays up, the
+    media follows each new offer, and we still hear the far end after."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}", "--hangup-after", "4")
+        call.wait_state("active")
+        bridge.wait_event("CALL_ESTABLISHED", timeout=5)
+        n = len(bridge.events)
+        bridge.command("hold")
+        peers.wait_for(lambda: kamailio.log_text().count("IN-DIALOG INVITE") >= 1, 5,
+                       "the hold re-INVITE")
+        bridge.command("resume")
+        peers.wait_for(lambda: kamailio.log_text().count("IN-DIALOG INVITE") >= 2, 5,
+                       "the resume re-INVITE")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        check(call.ended()[0]["reason"] == "hung up", f"{call.ended()}")
+        check("CALL_CLOSED" not in [e.get("type") for e in bridge.events[n:-1]],
+              "the call dropped during hold")
+    check(tone_frequency(heard) in range(900, 1100), "we did not hear the bridge")
+
+
 def rms(path):
     result = subprocess.run([peers.need("sox", "sox"), path, "-n", "remix", "1", "stat"],
                             capture_output=True, text=True)
