@@ -113,18 +113,32 @@ def main():
         guitest.store_password("work", PASSWORD)
         account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', "
                    "'domain': '', 'transport': 'udp', 'display-name': ''}]" % kamailio.port)
-        with guitest.Session("bench", settings={"sip-accounts": account},
-                             screen_width=800) as session:
-            if not gl:
-                session.env["GDK_DEBUG"] = "gl-disable"
-            for _ in range(RUNS):
-                results["meetdial"].append(run_meetdial(session))
-                if have_calls:
-                    results["calls"].append(run_gnome_calls(session))
+        # A fresh X server for every run: nothing cached from the last one,
+        # and a run that loses its server does not take the others along.
+        failures = []
+        for run in range(RUNS):
+            for name, runner, key in (("meetdial", run_meetdial, "meetdial"),
+                                      ("gnome-calls", run_gnome_calls, "calls")):
+                if key == "calls" and not have_calls:
+                    continue
+                with guitest.Session(f"bench-{name}-{run}", settings={"sip-accounts": account},
+                                     screen_width=800) as session:
+                    if not gl:
+                        session.env["GDK_DEBUG"] = "gl-disable"
+                    try:
+                        results[key].append(runner(session))
+                    except Exception as error:  # a run that fails is reported, not fatal
+                        failures.append(f"{name} run {run + 1}: {error}")
+
+    for failure in failures:
+        print("failed:", failure)
+    if not results["meetdial"]:
+        sys.exit("no Meetdial run succeeded")
 
     med = lambda rows, i: statistics.median(r[i] for r in rows)  # noqa: E731
     m = results["meetdial"]
-    print(f"runs: {RUNS}, idle {IDLE_SECONDS} s before memory is read, "
+    print(f"runs: {len(results['meetdial'])} of {RUNS} (meetdial), "
+          f"{len(results['calls'])} of {RUNS} (gnome-calls), idle {IDLE_SECONDS} s before memory is read, "
           f"OpenGL probe {'on' if gl else 'off (GDK_DEBUG=gl-disable)'}, GSK_RENDERER=cairo")
     print(f"meetdial: start → window mapped {med(m, 0):.0f} ms (own first frame "
           f"{med(m, 1):.0f} ms after main), RSS {med(m, 2) / 1024:.1f} MiB, "

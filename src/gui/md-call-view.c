@@ -246,13 +246,6 @@ on_key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
-on_continue_button_clicked (MdCallView *self)
-{
-  if (self->call != NULL)
-    md_call_continue (self->call);
-}
-
-static void
 on_mute_button_toggled (MdCallView *self)
 {
   if (self->call != NULL)
@@ -341,7 +334,6 @@ md_call_view_class_init (MdCallViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCallView, mute_button);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, hold_button);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, close_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_continue_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_mute_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_hold_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_hang_up_button_clicked);

@@ -573,6 +573,18 @@ read_only_change_state (GSimpleAction *action,
 {
 }
 
+/* Enabled while the call's dial plan waits for the user (a ";" step). */
+static void
+continue_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MdCall *call = md_call_controller_get_call (get_calls (user_data));
+
+  if (call != NULL)
+    md_call_continue (call);
+}
+
 static void
 redial_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -594,6 +606,7 @@ static const GActionEntry win_entries[] = {
   { "view", NULL, "s", "'join'", view_change_state },
   { "pending-link", NULL, NULL, "''", read_only_change_state },
   { "call-state", NULL, NULL, "''", read_only_change_state },
+  { "continue", continue_activated },
   { "redial", redial_activated, "x" },
 };
 
@@ -650,6 +663,7 @@ on_call_state_notify (MdWindow *self,
     text = g_strdup (md_call_state_to_string (state));
   g_debug ("Call state: %s", text);
   set_action_state (self, "call-state", g_variant_new_string (text));
+  set_action_enabled (self, "continue", state != MD_CALL_STATE_ENDED && md_call_get_waiting (call));
 }
 
 static void
@@ -661,11 +675,14 @@ on_controller_call_notify (MdWindow *self)
     {
       g_signal_connect_object (call, "notify::state", G_CALLBACK (on_call_state_notify),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (call, "notify::waiting", G_CALLBACK (on_call_state_notify),
+                               self, G_CONNECT_SWAPPED);
       on_call_state_notify (self, NULL, call);
     }
   else
     {
       set_action_state (self, "call-state", g_variant_new_string (""));
+      set_action_enabled (self, "continue", FALSE);
     }
 
   adw_view_stack_page_set_visible (self->call_page, call != NULL);
@@ -790,6 +807,7 @@ md_window_init (MdWindow *self)
   set_action_enabled (self, "call", FALSE);
   set_action_enabled (self, "hand-off", FALSE);
   set_action_enabled (self, "show-qr", FALSE);
+  set_action_enabled (self, "continue", FALSE);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));

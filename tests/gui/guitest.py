@@ -90,7 +90,8 @@ class Session:
             proc = subprocess.Popen(
                 ["Xvfb", f":{display}", "-displayfd", str(write_fd), "-nolisten", "tcp",
                  "-screen", "0", f"{screen_width}x{height}x24"],
-                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
+                stderr=open(os.path.join(self.artefacts, f"{self.name}-xvfb.log"), "w"))
             os.close(write_fd)
             # Xvfb writes the display number once it accepts clients: an
             # event. It writes the number and the newline separately; closing
@@ -177,6 +178,14 @@ class Session:
         # ((true, signature '', [<'value'>]),)
         match = re.search(r"\[<(.*)>\]", out)
         return match.group(1) if match else None
+
+    def action_enabled(self, action, path=WINDOW_PATH):
+        out = self.gdbus(path, "org.gtk.Actions.Describe", action)
+        return out.startswith("((true,")
+
+    def wait_for_enabled(self, action, enabled, what, path=WINDOW_PATH, timeout=TIMEOUT):
+        return self.wait_for_state(action, lambda _: self.action_enabled(action, path) == enabled,
+                                   what, path, timeout)
 
     def wait_for_state(self, action, predicate, what, path=WINDOW_PATH, timeout=TIMEOUT):
         """Waits for the app's D-Bus `Changed` signal until @predicate holds."""
