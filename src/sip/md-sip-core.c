@@ -11,6 +11,11 @@
 
 #include <string.h>
 
+enum {
+  /* How long BYEs and unREGISTERs may take before the loop ends anyway. */
+  SHUTDOWN_GRACE_MS = 3000,
+};
+
 /* The libre thread's side of MdSipAgent: it runs the commands from the main
  * context on libre objects and turns what libre reports into events.
  * Accounts and sessions are found by the id the main side gave them. */

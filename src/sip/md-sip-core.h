@@ -12,10 +12,6 @@
 
 G_BEGIN_DECLS
 
-enum {
-  SHUTDOWN_GRACE_MS = 3000,
-};
-
 typedef enum {
   CMD_ADD_ACCOUNT,
   CMD_REMOVE_ACCOUNT,
