@@ -66,6 +66,18 @@ emit_failed (MdMediaSession *self,
 }
 
 static gboolean
+from_sound_device (GstObject *object)
+{
+  for (; object != NULL; object = GST_OBJECT_PARENT (object))
+    {
+      if (g_strcmp0 (GST_OBJECT_NAME (object), MD_MEDIA_SPEC_MIC_DEVICE) == 0 ||
+          g_strcmp0 (GST_OBJECT_NAME (object), MD_MEDIA_SPEC_SPEAKER_DEVICE) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
 on_bus_message (GstBus     *bus,
                 GstMessage *message,
                 gpointer    user_data)
@@ -83,8 +95,14 @@ on_bus_message (GstBus     *bus,
         gst_message_parse_error (message, &gst_error, &debug);
         g_debug ("bus error from %s: %s (%s)", GST_OBJECT_NAME (GST_MESSAGE_SRC (message)),
                  gst_error->message, debug ? debug : "");
-        error = g_error_new (MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
-                             _("The call’s audio failed: %s"), gst_error->message);
+        if (from_sound_device (GST_MESSAGE_SRC (message)))
+          error = g_error_new_literal (MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_DEVICE,
+                                       _("The sound device stopped working: check that "
+                                         "PipeWire or PulseAudio is running and the "
+                                         "device is connected"));
+        else
+          error = g_error_new (MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
+                               _("The call’s audio failed: %s"), gst_error->message);
         emit_failed (self, error);
       }
       break;

@@ -187,12 +187,14 @@ make_file_sink (const char  *path,
 static GstElement *
 make_device (const char  *pulse_factory,
              const char  *auto_factory,
+             const char  *name,
              GError     **error)
 {
   g_autoptr(GstElementFactory) pulse = gst_element_factory_find (pulse_factory);
   GstElement *device;
 
   device = make (pulse != NULL ? pulse_factory : auto_factory);
+  gst_object_set_name (GST_OBJECT (device), name);
   if (gst_element_set_state (device, GST_STATE_READY) == GST_STATE_CHANGE_FAILURE)
     {
       gst_element_set_state (device, GST_STATE_NULL);
@@ -230,7 +232,7 @@ md_media_spec_make_source (const char  *spec,
       return src;
     case SPEC_AUTO:
     default:
-      return make_device ("pulsesrc", "autoaudiosrc", error);
+      return make_device ("pulsesrc", "autoaudiosrc", MD_MEDIA_SPEC_MIC_DEVICE, error);
     }
 }
 
@@ -262,6 +264,6 @@ md_media_spec_make_sink (const char  *spec,
       return sink;
     case SPEC_AUTO:
     default:
-      return make_device ("pulsesink", "autoaudiosink", error);
+      return make_device ("pulsesink", "autoaudiosink", MD_MEDIA_SPEC_SPEAKER_DEVICE, error);
     }
 }

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* The names of the system sound devices ("auto") in a pipeline, so that
+ * their errors can be told apart from other failures. */
+#define MD_MEDIA_SPEC_MIC_DEVICE     "mic-device"
+#define MD_MEDIA_SPEC_SPEAKER_DEVICE "speaker-device"
+
 /* Builds the microphone side of an audio SPEC (CLI.md: auto, tone:FREQ,
  * file:PATH.wav, null) as one element with a raw-audio "src" pad; the
  * caller owns the floating reference. @is_live_out tells whether it runs

@@ -140,8 +140,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-static void
-remove_dir (const char *path)
+void
+fixture_remove_dir (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -150,7 +150,10 @@ remove_dir (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_remove (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        fixture_remove_dir (child);
+      else
+        g_remove (child);
     }
   g_rmdir (path);
 }
@@ -167,7 +170,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->a);
   g_clear_object (&fixture->b);
   g_clear_error (&fixture->failure);
-  remove_dir (fixture->dir);
+  fixture_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

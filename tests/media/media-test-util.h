@@ -53,6 +53,8 @@ void                fixture_set_up    (Fixture            *fixture,
                                        gconstpointer       data);
 void                fixture_tear_down (Fixture            *fixture,
                                        gconstpointer       data);
+/* Removes @path and everything below it. */
+void                fixture_remove_dir (const char        *path);
 /* A file name inside the fixture's own temporary directory. */
 char               *fixture_path      (Fixture            *fixture,
                                        const char         *name);

@@ -285,8 +285,10 @@ test_rtp_timeout (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->failure->message, "network connection was lost"));
   g_test_message ("network lost reported %" G_GINT64_FORMAT " ms after the peer stopped",
                   (fixture->failed_at_us - stopped_us) / 1000);
-  g_assert_cmpint (fixture->failed_at_us - stopped_us, >=, 1400 * 1000);
-  g_assert_cmpint (fixture->failed_at_us - stopped_us, <=, 2000 * 1000);
+  /* 1500 ms after the last packet in: that came shortly before the stop
+   * (later under a slow sanitizer build), and checks run every 150 ms. */
+  g_assert_cmpint (fixture->failed_at_us - stopped_us, >=, 1000 * 1000);
+  g_assert_cmpint (fixture->failed_at_us - stopped_us, <=, 2500 * 1000);
 }
 
 static void
@@ -329,11 +331,7 @@ test_bad_spec (Fixture       *fixture,
   assert_start_fails (fixture, "null", "file:/nonexistent/out.wav", MD_MEDIA_ERROR_BAD_SPEC,
                       "/nonexistent/out.wav");
 
-  /* "auto" with no sound server reachable: a clear NO_DEVICE, not a crash. */
-  g_setenv ("PULSE_SERVER", "unix:/nonexistent/pulse", TRUE);
-  assert_start_fails (fixture, "auto", "null", MD_MEDIA_ERROR_NO_DEVICE, "PipeWire");
-  assert_start_fails (fixture, "null", "auto", MD_MEDIA_ERROR_NO_DEVICE, "PipeWire");
-  g_unsetenv ("PULSE_SERVER");
+  /* "auto" without a sound server: tests/media/test-media-devices.c. */
 }
 
 static void
