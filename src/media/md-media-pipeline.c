@@ -236,6 +236,29 @@ link_to_request_pad (GstElement *from,
   gst_pad_link (src_pad, sink_pad);
 }
 
+/* Streaming thread, once: a file's timestamps start at 0, but it joins a
+ * live mix that has run for a while by then (more on a slow machine). Offset
+ * its running time so the file starts now, instead of its start being
+ * dropped by the mixer as late. */
+static GstPadProbeReturn
+on_first_file_buffer (GstPad          *pad,
+                      GstPadProbeInfo *info,
+                      gpointer         user_data)
+{
+  GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
+  g_autoptr(GstElement) element = gst_pad_get_parent_element (pad);
+  g_autoptr(GstClock) clock = element != NULL ? gst_element_get_clock (element) : NULL;
+  GstClockTime now;
+
+  if (clock == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
+    return GST_PAD_PROBE_OK;
+
+  now = gst_clock_get_time (clock) - gst_element_get_base_time (element);
+  if (now > GST_BUFFER_PTS (buffer))
+    gst_pad_set_offset (pad, (gint64) (now - GST_BUFFER_PTS (buffer)));
+  return GST_PAD_PROBE_REMOVE;
+}
+
 /* Paces a mic that is not live (a WAV file) by mixing it into a live
  * silence, which also keeps audio going once the file has ended. */
 static GstElement *
@@ -256,6 +279,11 @@ add_live_silence_under (MdMediaPipeline *self,
   gst_element_link (silence, silence_caps);
   link_to_request_pad (silence_caps, mixer, "sink_%u");
   link_to_request_pad (upstream, mixer, "sink_%u");
+  {
+    g_autoptr(GstPad) file_pad = gst_element_get_static_pad (upstream, "src");
+
+    gst_pad_add_probe (file_pad, GST_PAD_PROBE_TYPE_BUFFER, on_first_file_buffer, NULL, NULL);
+  }
   gst_element_link (mixer, mixed);
   return mixed;
 }
