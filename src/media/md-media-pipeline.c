@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-media-pipeline.h"
+#include "md-jitter-adapter.h"
 
 #include <glib/gstdio.h>
 #include <gst/app/gstappsrc.h>
@@ -11,7 +12,6 @@
 #include <string.h>
 
 #define DEFAULT_PTIME_MS        20
-#define JITTER_LATENCY_MS       60
 /* How long a stop waits for a recording to be finished on disk. */
 #define RECORDING_EOS_TIMEOUT_S 2
 
@@ -36,7 +36,8 @@ struct _MdStreamShared {
 };
 
 struct _MdMediaPipeline {
-  GstElement   *pipeline;
+  GstElement      *pipeline;
+  MdJitterAdapter *jitter;
   StreamShared *shared;
   MdDtmfSender *dtmf;
   GstElement   *mic_volume;
@@ -486,7 +487,8 @@ md_media_pipeline_new (const MdMediaParams    *params,
   self->recording_rate = info->audio_rate;
   self->pipeline = gst_pipeline_new ("md-media");
   rtpbin = add_element (self->pipeline, "rtpbin", "rtpbin");
-  g_object_set (rtpbin, "latency", JITTER_LATENCY_MS, "do-lost", TRUE, NULL);
+  g_object_set (rtpbin, "do-lost", TRUE, NULL);
+  self->jitter = md_jitter_adapter_new (rtpbin);
   build_send_path (self, params, info, mic, mic_is_live, muted, rtp_socket, rtcp_socket, rtpbin);
   build_receive_path (self, params, info, speaker, rtp_socket, rtcp_socket, rtpbin);
   md_media_pipeline_set_directions (self, params->send, params->receive);
@@ -635,5 +637,12 @@ md_media_pipeline_free (MdMediaPipeline *self)
     write_empty_wav_if_nothing_recorded (recording_path, self->recording_rate);
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->shared, stream_shared_unref);
+  g_clear_pointer (&self->jitter, md_jitter_adapter_free);
   g_free (self);
+}
+
+guint
+md_media_pipeline_adapt_jitter (MdMediaPipeline *self)
+{
+  return md_jitter_adapter_update (self->jitter);
 }

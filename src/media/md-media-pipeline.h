@@ -42,6 +42,9 @@ void             md_media_pipeline_set_muted       (MdMediaPipeline        *self
 /* Monotonic time (µs) of the last RTP packet in, or of the last reset. */
 gint64           md_media_pipeline_get_last_packet (MdMediaPipeline        *self);
 void             md_media_pipeline_reset_last_packet (MdMediaPipeline      *self);
+/* Adapts the jitter buffer to the network (about once a second); returns
+ * its latency in ms. */
+guint            md_media_pipeline_adapt_jitter    (MdMediaPipeline        *self);
 /* Ends a WAV recording so its header is final; waits for it, bounded. */
 void             md_media_pipeline_finish_recording (MdMediaPipeline       *self);
 /* Stops the pipeline (NULL state) and frees it; the sockets stay open. */

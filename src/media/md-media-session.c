@@ -12,10 +12,13 @@
 #include <glib/gi18n.h>
 
 #define DEFAULT_RTP_TIMEOUT_MS  8000
+/* How often the jitter buffer is fitted to the network. */
+#define JITTER_CHECK_MS         1000
 
 enum {
   PROP_0,
   PROP_MUTED,
+  PROP_JITTER_LATENCY_MS,
   N_PROPS
 };
 
@@ -41,6 +44,8 @@ struct _MdMediaSession {
   MdMediaPipeline *pipeline;
   GSource         *bus_source;
   GSource         *timeout_source;
+  GSource         *jitter_source;
+  guint            jitter_latency_ms;
 
   MdMediaCodec     codec;
   int              telephone_event_pt;
@@ -146,6 +151,20 @@ on_timeout_check (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+on_jitter_check (gpointer user_data)
+{
+  MdMediaSession *self = user_data;
+  guint latency_ms = md_media_pipeline_adapt_jitter (self->pipeline);
+
+  if (latency_ms != self->jitter_latency_ms)
+    {
+      self->jitter_latency_ms = latency_ms;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_JITTER_LATENCY_MS]);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static guint
 rtp_timeout_from_environment (void)
 {
@@ -200,6 +219,9 @@ md_media_session_get_property (GObject    *object,
     {
     case PROP_MUTED:
       g_value_set_boolean (value, self->muted);
+      break;
+    case PROP_JITTER_LATENCY_MS:
+      g_value_set_uint (value, self->jitter_latency_ms);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -256,6 +278,9 @@ md_media_session_class_init (MdMediaSessionClass *klass)
   props[PROP_MUTED] =
     g_param_spec_boolean ("muted", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  props[PROP_JITTER_LATENCY_MS] =
+    g_param_spec_uint ("jitter-latency-ms", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   signals[SIGNAL_FAILED] =
@@ -383,6 +408,10 @@ md_media_session_start (MdMediaSession       *self,
   self->timeout_source = g_timeout_source_new (MIN (250, self->rtp_timeout_ms / 10));
   g_source_set_callback (self->timeout_source, on_timeout_check, self, NULL);
   g_source_attach (self->timeout_source, self->context);
+  self->jitter_latency_ms = md_media_pipeline_adapt_jitter (self->pipeline);
+  self->jitter_source = g_timeout_source_new (JITTER_CHECK_MS);
+  g_source_set_callback (self->jitter_source, on_jitter_check, self, NULL);
+  g_source_attach (self->jitter_source, self->context);
   return TRUE;
 }
 
@@ -520,6 +549,11 @@ md_media_session_stop (MdMediaSession *self)
       g_source_destroy (self->timeout_source);
       g_clear_pointer (&self->timeout_source, g_source_unref);
     }
+  if (self->jitter_source != NULL)
+    {
+      g_source_destroy (self->jitter_source);
+      g_clear_pointer (&self->jitter_source, g_source_unref);
+    }
   if (self->pipeline != NULL)
     md_media_pipeline_finish_recording (self->pipeline);
   g_clear_pointer (&self->pipeline, md_media_pipeline_free);
@@ -536,4 +570,12 @@ md_media_session_stop (MdMediaSession *self)
     g_socket_close (self->rtcp_socket, NULL);
   g_clear_object (&self->rtp_socket);
   g_clear_object (&self->rtcp_socket);
+}
+
+guint
+md_media_session_get_jitter_latency_ms (MdMediaSession *self)
+{
+  g_return_val_if_fail (MD_IS_MEDIA_SESSION (self), 0);
+
+  return self->jitter_latency_ms;
 }

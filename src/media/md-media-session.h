@@ -59,6 +59,9 @@ void            md_media_session_send_dtmf_async (MdMediaSession *self, char dig
                                                   GAsyncReadyCallback callback, gpointer user_data);
 gboolean        md_media_session_send_dtmf_finish (MdMediaSession *self, GAsyncResult *result, GError **error);
 void            md_media_session_stop           (MdMediaSession *self);  /* idempotent; sockets closed */
+/* The jitter buffer's latency now (ms): it adapts to the network, from 40 to
+   300 ms, starting at 60. Property "jitter-latency-ms" (notify). */
+guint           md_media_session_get_jitter_latency_ms (MdMediaSession *self);
 
 /* Signals (emitted on the main context only):
    "failed"       (GError *error)  — a bus error or RTP stopped arriving for

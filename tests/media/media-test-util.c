@@ -384,3 +384,111 @@ wire_tap_port (WireTap *tap)
 
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
 }
+
+struct _JitterRelay {
+  GSocket        *socket;
+  GSocketAddress *dest;
+  GSource        *source;
+  guint           max_delay_ms;
+  GList          *pending;     /* of GSource, delayed packets */
+};
+
+typedef struct {
+  JitterRelay *relay;
+  GBytes      *packet;
+  GSource     *source;
+} DelayedPacket;
+
+static gboolean
+on_delay_over (gpointer user_data)
+{
+  DelayedPacket *delayed = user_data;
+  JitterRelay *relay = delayed->relay;
+  gsize size;
+  const char *data = g_bytes_get_data (delayed->packet, &size);
+
+  g_socket_send_to (relay->socket, relay->dest, data, size, NULL, NULL);
+  relay->pending = g_list_remove (relay->pending, delayed->source);
+  g_source_unref (delayed->source);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+delayed_packet_free (gpointer data)
+{
+  DelayedPacket *delayed = data;
+
+  g_bytes_unref (delayed->packet);
+  g_free (delayed);
+}
+
+static gboolean
+on_relay_readable (GSocket      *socket,
+                   GIOCondition  condition,
+                   gpointer      user_data)
+{
+  JitterRelay *relay = user_data;
+  char buffer[2048];
+  gssize n;
+
+  while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0)
+    {
+      DelayedPacket *delayed = g_new0 (DelayedPacket, 1);
+
+      delayed->relay = relay;
+      delayed->packet = g_bytes_new (buffer, n);
+      delayed->source = g_timeout_source_new (g_test_rand_int_range (0, relay->max_delay_ms + 1));
+      g_source_set_callback (delayed->source, on_delay_over, delayed, delayed_packet_free);
+      g_source_attach (delayed->source, NULL);
+      relay->pending = g_list_prepend (relay->pending, delayed->source);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+JitterRelay *
+jitter_relay_new (guint dest_port,
+                  guint max_delay_ms)
+{
+  JitterRelay *relay = g_new0 (JitterRelay, 1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GError) error = NULL;
+
+  relay->max_delay_ms = max_delay_ms;
+  relay->dest = g_inet_socket_address_new (loopback, dest_port);
+  relay->socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM,
+                                G_SOCKET_PROTOCOL_UDP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (relay->socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  g_socket_set_blocking (relay->socket, FALSE);
+  relay->source = g_socket_create_source (relay->socket, G_IO_IN, NULL);
+  g_source_set_callback (relay->source, G_SOURCE_FUNC (on_relay_readable), relay, NULL);
+  g_source_attach (relay->source, NULL);
+  return relay;
+}
+
+guint
+jitter_relay_port (JitterRelay *relay)
+{
+  g_autoptr(GSocketAddress) address = g_socket_get_local_address (relay->socket, NULL);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+}
+
+void
+jitter_relay_free (JitterRelay *relay)
+{
+  for (GList *l = relay->pending; l != NULL; l = l->next)
+    {
+      g_source_destroy (l->data);
+      g_source_unref (l->data);
+    }
+  g_list_free (relay->pending);
+  g_source_destroy (relay->source);
+  g_source_unref (relay->source);
+  g_socket_close (relay->socket, NULL);
+  g_object_unref (relay->socket);
+  g_object_unref (relay->dest);
+  g_free (relay);
+}

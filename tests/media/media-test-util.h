@@ -107,4 +107,14 @@ void                wire_tap_free     (WireTap            *tap,
                                        GSource            *source);
 guint               wire_tap_port     (WireTap            *tap);
 
+/* Forwards UDP packets from its own port to @dest_port on 127.0.0.1, each
+ * after a random delay up to @max_delay_ms: network jitter (and reordering)
+ * between two real sessions. */
+typedef struct _JitterRelay JitterRelay;
+
+JitterRelay        *jitter_relay_new  (guint               dest_port,
+                                       guint               max_delay_ms);
+guint               jitter_relay_port (JitterRelay        *relay);
+void                jitter_relay_free (JitterRelay        *relay);
+
 G_END_DECLS

@@ -229,6 +229,56 @@ test_ipv6 (Fixture       *fixture,
   wait_until (both_heard, fixture, WAIT_TIMEOUT_MS, "both sessions to hear each other on ::1");
 }
 
+/* A's packets reach B through a relay that delays each by 0–120 ms; B's
+ * reach A directly. B's jitter buffer grows to absorb it and still plays
+ * A's tone; A's stays small. */
+static void
+test_jitter_adapts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
+  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
+  g_autoptr(TestWav) heard = NULL;
+  g_autoptr(GError) error = NULL;
+  JitterRelay *relay;
+  MdMediaParams params_a, params_b;
+  guint latency_b, latency_a;
+  gsize second;
+
+  fixture->a = new_session (fixture);
+  fixture->b = new_session (fixture);
+  relay = jitter_relay_new (md_media_session_get_local_rtp_port (fixture->b), 120);
+  params_a = params_for (codec, jitter_relay_port (relay));
+  params_a.remote_rtcp_port = md_media_session_get_local_rtp_port (fixture->b) + 1;
+  params_b = params_for (codec, md_media_session_get_local_rtp_port (fixture->a));
+
+  g_assert_true (md_media_session_start (fixture->a, &params_a, "tone:440", "null", &error));
+  g_assert_no_error (error);
+  g_assert_true (md_media_session_start (fixture->b, &params_b, "null", speaker_b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (md_media_session_get_jitter_latency_ms (fixture->b), ==, 60);
+  wait_until (both_heard, fixture, WAIT_TIMEOUT_MS, "both sessions to hear each other");
+  run_for (5000);
+
+  latency_b = md_media_session_get_jitter_latency_ms (fixture->b);
+  latency_a = md_media_session_get_jitter_latency_ms (fixture->a);
+  g_test_message ("jitter buffer: %u ms behind the jittery path, %u ms on the clean one",
+                  latency_b, latency_a);
+  g_assert_cmpuint (latency_b, >=, 120);
+  g_assert_cmpuint (latency_a, <=, 60);
+  md_media_session_stop (fixture->b);
+  jitter_relay_free (relay);
+
+  /* The last second, once adapted: A's tone came through the jitter. */
+  heard = test_wav_load (wav_b);
+  second = heard->rate;
+  g_assert_cmpuint (heard->n_samples, >, 2 * second);
+  g_assert_cmpfloat (test_wav_rms (heard, heard->n_samples - second, second), >, 1000);
+  g_assert_cmpfloat_with_epsilon (test_wav_dominant (heard, heard->n_samples - second, second,
+                                                     100, 3000), 440, 10);
+}
+
 static void
 test_mute (Fixture       *fixture,
            gconstpointer  data)
@@ -450,6 +500,7 @@ main (int    argc,
   ADD ("/media/record-nothing", NULL, test_record_nothing);
   ADD ("/media/loopback/ipv6", NULL, test_ipv6);
   ADD ("/media/mute", NULL, test_mute);
+  ADD ("/media/jitter/adapts", NULL, test_jitter_adapts);
   ADD ("/media/rtp-timeout", NULL, test_rtp_timeout);
   ADD ("/media/spec/bad", NULL, test_bad_spec);
   ADD ("/media/params/bad", NULL, test_bad_params);
