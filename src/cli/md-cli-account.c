@@ -53,12 +53,14 @@ account_add (int    argc,
   g_autofree char *domain = NULL;
   g_autofree char *transport = NULL;
   g_autofree char *display_name = NULL;
+  g_autofree char *ca_file = NULL;
   gboolean password_stdin = FALSE;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("Registrar and proxy"), N_("HOST[:PORT]") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("SIP user name"), N_("USER") },
     { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("SIP domain (default: the server’s host)"), N_("DOMAIN") },
-    { "transport", 0, 0, G_OPTION_ARG_STRING, &transport, N_("udp or tcp"), N_("TRANSPORT") },
+    { "transport", 0, 0, G_OPTION_ARG_STRING, &transport, N_("udp, tcp or tls"), N_("TRANSPORT") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("TLS: also trust the CA certificate in this PEM file"), N_("PATH") },
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, N_("Name shown to the people you call"), N_("TEXT") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("Read the password from standard input"), NULL },
     { NULL }
@@ -90,7 +92,7 @@ account_add (int    argc,
     }
 
   account = md_account_new (argv[1], server, user, domain, transport, display_name, &error);
-  if (!account)
+  if (!account || !md_account_set_ca_file (account, ca_file, &error))
     {
       md_cli_print_error ("account add", error->message);
       return MD_CLI_EXIT_BAD_INPUT;
@@ -175,6 +177,8 @@ account_list (int    argc,
           json_builder_add_string_value (builder, md_account_get_transport (account));
           json_builder_set_member_name (builder, "display_name");
           json_builder_add_string_value (builder, md_account_get_display_name (account));
+          json_builder_set_member_name (builder, "ca_file");
+          json_builder_add_string_value (builder, md_account_get_ca_file (account));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -302,6 +306,9 @@ account_check (int    argc,
 
     if (state == MD_SIP_ACCOUNT_WRONG_PASSWORD)
       why = g_strdup_printf (_("the server refused the password (%s)"), md_sip_account_get_status (account));
+    else if (state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED)
+      why = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
+                             md_sip_account_get_status (account));
     else if (state == MD_SIP_ACCOUNT_REGISTERING)
       why = g_strdup (_("the registrar did not answer"));
     else

@@ -27,7 +27,7 @@ struct _MdCliSession
   GCallback      on_interrupt;
   gpointer       interrupt_data;
   gboolean       quitting;
-  gboolean       quit_on_wrong_password;
+  gboolean       quit_on_final_failure;
   guint          sigint_source;
   guint          sigterm_source;
 };
@@ -303,17 +303,19 @@ on_registration (MdSipAccount *account,
                         "state", md_sip_account_state_to_string (state),
                         "status", md_sip_account_get_status (account), NULL);
 
-  /* A wrong password will not get better by waiting. */
-  if (state == MD_SIP_ACCOUNT_WRONG_PASSWORD && session->quit_on_wrong_password)
+  /* A wrong password or an untrusted certificate will not get better by
+   * waiting. */
+  if ((state == MD_SIP_ACCOUNT_WRONG_PASSWORD || state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED) &&
+      session->quit_on_final_failure)
     md_cli_session_quit (session);
 }
 
 void
 md_cli_session_watch_account (MdCliSession *session,
                               MdSipAccount *account,
-                              gboolean      quit_on_wrong_password)
+                              gboolean      quit_on_final_failure)
 {
-  session->quit_on_wrong_password = quit_on_wrong_password;
+  session->quit_on_final_failure = quit_on_final_failure;
   g_signal_connect (account, "notify::state", G_CALLBACK (on_registration), session);
 }
 

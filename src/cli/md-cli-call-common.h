@@ -36,10 +36,11 @@ void          md_cli_session_event        (MdCliSession *session,
 void          md_cli_session_watch_call   (MdCliSession *session,
                                            MdCall       *call);
 /* Prints "registered" / "registration" events as @account's state changes;
- * with @quit_on_wrong_password a refused password ends the session. */
+ * with @quit_on_final_failure a refused password or server certificate ends
+ * the session. */
 void          md_cli_session_watch_account (MdCliSession *session,
                                             MdSipAccount *account,
-                                            gboolean      quit_on_wrong_password);
+                                            gboolean      quit_on_final_failure);
 
 /* Calls @func for every byte on stdin but newlines, until end of input. */
 void          md_cli_session_read_keys    (MdCliSession *session,

@@ -145,6 +145,14 @@ md_cli_listen_main (int    argc,
       md_cli_print_error ("listen", _("the server refused the SIP password"));
       return MD_CLI_EXIT_FAILED;
     }
+  if (state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED)
+    {
+      g_autofree char *why = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
+                                              md_sip_account_get_status (account));
+
+      md_cli_print_error ("listen", why);
+      return MD_CLI_EXIT_FAILED;
+    }
 
   return MD_CLI_EXIT_OK;
 }

@@ -340,6 +340,7 @@ reason_for (MdSipEndReason reason)
     case MD_SIP_END_UNREACHABLE:     return "unreachable";
     case MD_SIP_END_NO_COMMON_CODEC: return "no common codec";
     case MD_SIP_END_BAD_ANSWER:      return "bad answer from far end";
+    case MD_SIP_END_CERTIFICATE:     return "certificate not trusted";
     case MD_SIP_END_NONE:
     case MD_SIP_END_FAILED:
     default:                         return "failed";
@@ -361,6 +362,9 @@ message_for (MdSipEndReason  reason,
     case MD_SIP_END_UNREACHABLE:     return g_strdup (_("The far end cannot be reached"));
     case MD_SIP_END_NO_COMMON_CODEC: return g_strdup (_("The far end offers no audio format Meetdial can use"));
     case MD_SIP_END_BAD_ANSWER:      return g_strdup (_("The far end sent a session description Meetdial cannot read"));
+    case MD_SIP_END_CERTIFICATE:
+      /* Translators: %s says why, e.g. "it has expired" (in English, from OpenSSL) */
+      return g_strdup_printf (_("The server’s certificate could not be verified: %s"), detail);
     case MD_SIP_END_NONE:
     case MD_SIP_END_FAILED:
     default:

@@ -204,6 +204,7 @@ md_phone_add_account (MdPhone     *self,
   config.domain = md_account_get_domain (account);
   config.display_name = md_account_get_display_name (account);
   config.transport = md_account_get_transport (account);
+  config.ca_file = md_account_get_ca_file (account);
   config.password = password;
 
   return md_sip_agent_add_account (self->agent, &config, error);

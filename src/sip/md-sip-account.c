@@ -78,7 +78,7 @@ md_sip_account_class_init (MdSipAccountClass *klass)
   /* An MdSipAccountState. */
   props[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL,
-                      MD_SIP_ACCOUNT_UNREGISTERED, MD_SIP_ACCOUNT_FAILED,
+                      MD_SIP_ACCOUNT_UNREGISTERED, MD_SIP_ACCOUNT_CERTIFICATE_FAILED,
                       MD_SIP_ACCOUNT_UNREGISTERED,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   props[PROP_STATUS] =
@@ -172,6 +172,7 @@ md_sip_account_state_to_string (MdSipAccountState state)
     case MD_SIP_ACCOUNT_REGISTERED:     return "registered";
     case MD_SIP_ACCOUNT_WRONG_PASSWORD: return "wrong-password";
     case MD_SIP_ACCOUNT_FAILED:         return "failed";
+    case MD_SIP_ACCOUNT_CERTIFICATE_FAILED: return "certificate-failed";
     default:                            return "unknown";
     }
 }

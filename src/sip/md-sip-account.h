@@ -11,6 +11,9 @@ typedef enum {
   MD_SIP_ACCOUNT_REGISTERED,
   MD_SIP_ACCOUNT_WRONG_PASSWORD,
   MD_SIP_ACCOUNT_FAILED,
+  /* The server's TLS certificate could not be verified; the status says
+   * why. Not retried until the account is added again. */
+  MD_SIP_ACCOUNT_CERTIFICATE_FAILED,
 } MdSipAccountState;
 
 /* What an account needs to register; the password is only passed through to
@@ -21,7 +24,8 @@ typedef struct {
   const char *user;
   const char *domain;        /* NULL or "": the server's host */
   const char *display_name;  /* may be NULL */
-  const char *transport;     /* "udp" or "tcp" */
+  const char *transport;     /* "udp", "tcp" or "tls" */
+  const char *ca_file;       /* TLS: PEM file of a private CA, or NULL */
   const char *password;
   guint       expires_s;     /* 0: 600 */
 } MdSipAccountConfig;

@@ -18,6 +18,7 @@ struct md_acct {
 	struct sipreg *reg;
 	struct md_creds *creds;
 	struct sip *sip;
+	struct md_tls *tls;
 	struct tmr tmr_retry;
 	struct tmr tmr_drop;      /* drops a failed sipreg outside its handler */
 	char *aor;
@@ -62,6 +63,7 @@ static void destructor(void *arg)
 	 * the registrar answers it. */
 	mem_deref(acct->reg);
 	mem_deref(acct->sip);
+	mem_deref(acct->tls);
 	mem_deref(acct->aor);
 	mem_deref(acct->reg_uri);
 	mem_deref(acct->route);
@@ -124,6 +126,14 @@ static void response_handler(int err, const struct sip_msg *msg, void *arg)
 		return;
 	}
 
+	/* An untrusted certificate stays untrusted: no retry until the
+	 * user changes something and registers again. */
+	if (!msg && acct->tp == SIP_TRANSP_TLS && md_tls_failure(acct->tls)) {
+		set_state(acct, MD_ACCT_CERT_FAILED, 0,
+			  md_tls_failure(acct->tls));
+		return;
+	}
+
 	tmr_start(&acct->tmr_retry, acct->retry_ms, retry_handler, acct);
 	acct->retry_ms = min(acct->retry_ms * 2, (uint32_t)RETRY_MAX_MS);
 	set_state(acct, MD_ACCT_FAILED, msg ? msg->scode : 0, reason);
@@ -181,6 +191,7 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		return ENOMEM;
 
 	acct->sip = mem_ref(sip);
+	acct->tls = mem_ref(cfg->tls);
 	acct->tp = cfg->tp;
 	acct->expires = cfg->expires ? cfg->expires : 600;
 	acct->retry_min_ms = cfg->retry_min_ms ? cfg->retry_min_ms
@@ -303,4 +314,10 @@ void *md_acct_creds(const struct md_acct *acct)
 const char *md_acct_route(const struct md_acct *acct)
 {
 	return acct ? acct->route : NULL;
+}
+
+
+enum sip_transp md_acct_transport(const struct md_acct *acct)
+{
+	return acct ? acct->tp : SIP_TRANSP_NONE;
 }

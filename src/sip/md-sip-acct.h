@@ -6,6 +6,8 @@
 
 #include <re.h>
 
+#include "md-sip-tls.h"
+
 struct md_acct;
 
 enum md_acct_state {
@@ -14,6 +16,7 @@ enum md_acct_state {
 	MD_ACCT_REGISTERED,
 	MD_ACCT_WRONG_PASSWORD,
 	MD_ACCT_FAILED,
+	MD_ACCT_CERT_FAILED,     /* the server's TLS certificate: no retry */
 };
 
 struct md_acct_cfg {
@@ -23,6 +26,7 @@ struct md_acct_cfg {
 	const char *display_name;  /* may be NULL */
 	const char *password;      /* copied, wiped when the account goes */
 	enum sip_transp tp;
+	struct md_tls *tls;        /* the stack's, for SIP_TRANSP_TLS */
 	uint32_t expires;          /* seconds asked for in REGISTER */
 	uint32_t retry_min_ms;     /* first back-off after a failure */
 };
@@ -47,6 +51,7 @@ const char *md_acct_display_name(const struct md_acct *acct);
 const char *md_acct_user(const struct md_acct *acct);
 const char *md_acct_domain(const struct md_acct *acct);
 const char *md_acct_route(const struct md_acct *acct);
+enum sip_transp md_acct_transport(const struct md_acct *acct);
 /* Give md_acct_auth_handler with md_acct_creds() as its argument (mem_ref'd). */
 sip_auth_h md_acct_auth_handler;
 void *md_acct_creds(const struct md_acct *acct);

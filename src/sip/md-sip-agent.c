@@ -352,6 +352,25 @@ md_sip_agent_host_of (const char *server)
   return g_strdup (server);
 }
 
+/* The host a direct call's TLS server must be: for "sips:" URIs and
+ * ";transport=tls" ones; NULL for the others. */
+static char *
+md_sip_agent_uri_tls_host (const char *uri)
+{
+  g_autofree char *lower = g_ascii_strdown (uri, -1);
+  const char *host;
+
+  if (!g_str_has_prefix (lower, "sips:") && !strstr (lower, ";transport=tls"))
+    return NULL;
+
+  host = strchr (uri, '@');
+  host = host ? host + 1 : strchr (uri, ':') + 1;
+  if (*host == '[')
+    return g_strndup (host, strcspn (host, "]") + 1);
+
+  return g_strndup (host, strcspn (host, ":;?>"));
+}
+
 MdSipAccount *
 md_sip_agent_add_account (MdSipAgent               *self,
                           const MdSipAccountConfig *config,
@@ -374,7 +393,7 @@ md_sip_agent_add_account (MdSipAgent               *self,
   if (config->transport && md_stack_transp_parse (config->transport, &transport) != 0)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_UNSUPPORTED,
-                   "Transport “%s” is not supported (use udp or tcp)", config->transport);
+                   "Transport “%s” is not supported (use udp, tcp or tls)", config->transport);
       return NULL;
     }
 
@@ -387,6 +406,11 @@ md_sip_agent_add_account (MdSipAgent               *self,
   cmd->password = g_strdup (config->password);
   cmd->transport = transport;
   cmd->expires_s = config->expires_s;
+  if (transport == SIP_TRANSP_TLS)
+    {
+      cmd->ca_file = g_strdup (config->ca_file);
+      cmd->tls_host = md_sip_agent_host_of (config->server);
+    }
 
   if (config->domain && *config->domain)
     domain = g_strdup (config->domain);
@@ -440,6 +464,7 @@ md_sip_agent_call (MdSipAgent   *self,
   cmd->uri = g_strdup (uri);
   cmd->rtp_port = local_rtp_port;
   cmd->no_answer_ms = no_answer_ms;
+  cmd->tls_host = md_sip_agent_uri_tls_host (uri);
   md_sip_agent_fill_codecs (cmd);
 
   call = _md_sip_call_new (self, cmd->id, FALSE, uri);

@@ -18,6 +18,7 @@ typedef enum {
   MD_SIP_END_UNREACHABLE,
   MD_SIP_END_NO_COMMON_CODEC,
   MD_SIP_END_BAD_ANSWER,
+  MD_SIP_END_CERTIFICATE,      /* the server's TLS certificate failed */
   MD_SIP_END_FAILED,
 } MdSipEndReason;
 

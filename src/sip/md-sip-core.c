@@ -31,6 +31,8 @@ md_sip_cmd_free (MdSipCmd *cmd)
   g_free (cmd->domain);
   g_free (cmd->display_name);
   g_free (cmd->uri);
+  g_free (cmd->ca_file);
+  g_free (cmd->tls_host);
   g_free (cmd);
 }
 
@@ -134,6 +136,7 @@ core_end_reason (enum md_sess_end end)
     case MD_SESS_END_UNREACHABLE: return MD_SIP_END_UNREACHABLE;
     case MD_SESS_END_NO_CODEC:    return MD_SIP_END_NO_COMMON_CODEC;
     case MD_SESS_END_BAD_ANSWER:  return MD_SIP_END_BAD_ANSWER;
+    case MD_SESS_END_CERT:        return MD_SIP_END_CERTIFICATE;
     case MD_SESS_END_NONE:
     case MD_SESS_END_FAILED:
     default:                      return MD_SIP_END_FAILED;
@@ -211,16 +214,26 @@ core_add_account (MdSipCore *core,
     .expires = cmd->expires_s,
   };
   struct entry *entry = core_entry_new (core, cmd->id);
-  int err;
+  const char *what = "cannot set up the account";
+  int err = 0;
 
   if (!entry)
     return;
 
-  err = md_acct_alloc (&entry->acct, md_stack_sip (core->stack), &cfg,
-                       core_acct_state, entry);
+  if (cmd->transport == SIP_TRANSP_TLS)
+    {
+      err = md_stack_use_tls (core->stack, cmd->ca_file, cmd->tls_host);
+      if (err)
+        what = "cannot set up TLS (is the CA file a PEM certificate?)";
+      cfg.tls = md_stack_tls (core->stack);
+    }
+
+  if (!err)
+    err = md_acct_alloc (&entry->acct, md_stack_sip (core->stack), &cfg,
+                         core_acct_state, entry);
   if (err)
     {
-      core_acct_state (MD_ACCT_FAILED, 0, "cannot set up the account", entry);
+      core_acct_state (MD_ACCT_FAILED, 0, what, entry);
       mem_deref (entry);
       return;
     }
@@ -251,6 +264,12 @@ core_call (MdSipCore *core,
     acct_entry = g_hash_table_lookup (core->accounts, GUINT_TO_POINTER (cmd->account_id));
 
   g_hash_table_insert (core->sessions, GUINT_TO_POINTER (cmd->id), entry);
+
+  /* Through a TLS account, or a sips: / transport=tls URI direct. */
+  if (acct_entry && md_acct_transport (acct_entry->acct) == SIP_TRANSP_TLS)
+    prm.tls = TRUE;
+  else if (!acct_entry && cmd->tls_host)
+    prm.tls = md_stack_use_tls (core->stack, NULL, cmd->tls_host) == 0;
 
   err = md_sess_connect (&entry->sess, core->stack,
                          acct_entry ? acct_entry->acct : NULL, &prm,

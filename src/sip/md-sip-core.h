@@ -31,6 +31,8 @@ typedef struct {
   char                *domain;
   char                *display_name;
   char                *password;
+  char                *ca_file;
+  char                *tls_host;  /* host a TLS server certificate must name */
   enum sip_transp      transport;
   guint                expires_s;
   char                *uri;

@@ -16,6 +16,7 @@ struct md_sess {
 	enum md_sess_end end;
 	bool answered;
 	bool incoming;
+	bool tls;
 	bool ended;
 	md_sess_event_h *eh;
 	void *arg;
@@ -225,6 +226,13 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	else if (err)
 		re_snprintf(text, sizeof(text), "%m", err);
 
+	if (end == MD_SESS_END_NONE && err && !msg && sess->tls &&
+	    md_tls_failure(md_stack_tls(sess->stack))) {
+		emit_ended(sess, MD_SESS_END_CERT, 0,
+			   md_tls_failure(md_stack_tls(sess->stack)));
+		return;
+	}
+
 	if (end == MD_SESS_END_NONE) {
 		if (msg && !msg->req && msg->scode >= 300)
 			end = end_from_status(msg->scode);
@@ -285,6 +293,8 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 	err = sess_alloc(&sess, stack, eh, arg);
 	if (err)
 		return err;
+
+	sess->tls = prm->tls;
 
 	err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
 			   md_stack_laddr(stack), prm->rtp_port,

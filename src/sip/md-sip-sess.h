@@ -32,6 +32,7 @@ enum md_sess_end {
 	MD_SESS_END_UNREACHABLE,
 	MD_SESS_END_NO_CODEC,
 	MD_SESS_END_BAD_ANSWER,
+	MD_SESS_END_CERT,          /* the server's TLS certificate failed */
 	MD_SESS_END_FAILED,        /* anything else: see scode/text */
 };
 
@@ -52,6 +53,7 @@ struct md_sess_params {
 	const struct md_sdp_codec *codecs;
 	size_t n_codecs;
 	uint32_t no_answer_ms;        /* 0: wait for the far end */
+	bool tls;                     /* signalling goes over TLS */
 };
 
 /* An outgoing call; @acct may be NULL for a direct SIP URI call. */

@@ -7,6 +7,7 @@ struct md_stack {
 	struct sip *sip;
 	struct sipsess_sock *sock;
 	struct dnsc *dnsc;
+	struct md_tls *tls;       /* NULL until a TLS account or call */
 	struct sa laddr;
 	md_stack_conn_h *connh;
 	md_stack_exit_h *exith;
@@ -32,6 +33,7 @@ static void destructor(void *arg)
 	}
 
 	mem_deref(stack->dnsc);
+	mem_deref(stack->tls);
 }
 
 
@@ -140,6 +142,50 @@ void md_stack_close(struct md_stack *stack)
 }
 
 
+int md_stack_use_tls(struct md_stack *stack, const char *ca_file,
+		     const char *host)
+{
+	struct md_tls *tls = NULL;
+	struct sa tls_laddr;
+	int err;
+
+	if (!stack || !host)
+		return EINVAL;
+
+	/* Loading the system's CA store takes milliseconds: only when TLS
+	 * is really used. */
+	if (!stack->tls) {
+		err = md_tls_alloc(&tls);
+		if (err)
+			return err;
+
+		/* Any free port: we only connect out over TLS. */
+		tls_laddr = stack->laddr;
+		sa_set_port(&tls_laddr, 0);
+		err = sip_transp_add(stack->sip, SIP_TRANSP_TLS, &tls_laddr,
+				     md_tls_context(tls));
+		if (err) {
+			mem_deref(tls);
+			return err;
+		}
+
+		stack->tls = tls;
+	}
+
+	err = md_tls_add_host(stack->tls, host);
+	if (!err && ca_file && *ca_file)
+		err = md_tls_add_ca(stack->tls, ca_file);
+
+	return err;
+}
+
+
+struct md_tls *md_stack_tls(const struct md_stack *stack)
+{
+	return stack ? stack->tls : NULL;
+}
+
+
 struct sip *md_stack_sip(const struct md_stack *stack)
 {
 	return stack ? stack->sip : NULL;
@@ -167,6 +213,8 @@ int md_stack_transp_parse(const char *name, enum sip_transp *tpp)
 		*tpp = SIP_TRANSP_UDP;
 	else if (!strcmp(name, "tcp"))
 		*tpp = SIP_TRANSP_TCP;
+	else if (!strcmp(name, "tls"))
+		*tpp = SIP_TRANSP_TLS;
 	else
 		return ENOTSUP;
 

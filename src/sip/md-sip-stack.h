@@ -6,6 +6,8 @@
 
 #include <re.h>
 
+#include "md-sip-tls.h"
+
 struct md_stack;
 
 /* An INVITE that opens a new dialog arrived. */
@@ -13,13 +15,20 @@ typedef void (md_stack_conn_h)(const struct sip_msg *msg, void *arg);
 /* The stack finished closing (all transactions done). */
 typedef void (md_stack_exit_h)(void *arg);
 
-/* Binds UDP and TCP on @laddr (port 0: any free one). TLS is not offered:
- * libre 1.1.0 gives no way to verify the server's certificate on SIP/TLS. */
+/* Binds UDP and TCP on @laddr (port 0: any free one). TLS comes later,
+ * with md_stack_use_tls(), only for the accounts and calls that need it. */
 int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 		   md_stack_conn_h *connh, md_stack_exit_h *exith, void *arg);
 
 /* Closes gracefully: pending transactions finish, then the exit handler runs. */
 void md_stack_close(struct md_stack *stack);
+
+/* Adds the TLS transport if there is none yet, trusting the system's CAs
+ * and @ca_file (may be NULL), and accepting certificates that name @host. */
+int md_stack_use_tls(struct md_stack *stack, const char *ca_file,
+		     const char *host);
+/* The TLS context, or NULL before md_stack_use_tls(). */
+struct md_tls *md_stack_tls(const struct md_stack *stack);
 
 struct sip *md_stack_sip(const struct md_stack *stack);
 struct sipsess_sock *md_stack_sock(const struct md_stack *stack);

@@ -6,6 +6,7 @@
 #include "md-account.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #define ACCOUNTS_KEY "sip-accounts"
@@ -20,6 +21,7 @@ struct _MdAccount
   char    *domain;
   char    *transport;
   char    *display_name;
+  char    *ca_file;
 };
 
 G_DEFINE_TYPE (MdAccount, md_account, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ md_account_finalize (GObject *object)
   g_free (self->domain);
   g_free (self->transport);
   g_free (self->display_name);
+  g_free (self->ca_file);
 
   G_OBJECT_CLASS (md_account_parent_class)->finalize (object);
 }
@@ -104,12 +107,11 @@ md_account_new (const char  *name,
                    _("The domain “%s” is not a host name"), domain);
       return NULL;
     }
-  if (transport && !g_str_equal (transport, "udp") && !g_str_equal (transport, "tcp"))
+  if (transport && !g_str_equal (transport, "udp") && !g_str_equal (transport, "tcp") &&
+      !g_str_equal (transport, "tls"))
     {
       g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
-                   g_str_equal (transport, "tls")
-                   ? _("TLS is not available yet: the SIP library cannot check the server’s certificate")
-                   : _("The transport must be “udp” or “tcp”"));
+                   _("The transport must be “udp”, “tcp” or “tls”"));
       return NULL;
     }
   if (display_name && strpbrk (display_name, "\"\r\n\\"))
@@ -126,6 +128,7 @@ md_account_new (const char  *name,
   self->domain = g_strdup (domain ? domain : "");
   self->transport = g_strdup (transport ? transport : "udp");
   self->display_name = g_strdup (display_name ? display_name : "");
+  self->ca_file = g_strdup ("");
   return self;
 }
 
@@ -171,6 +174,43 @@ md_account_get_display_name (MdAccount *self)
   return self->display_name;
 }
 
+const char *
+md_account_get_ca_file (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->ca_file;
+}
+
+gboolean
+md_account_set_ca_file (MdAccount   *self,
+                        const char  *ca_file,
+                        GError     **error)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
+
+  if (ca_file && *ca_file)
+    {
+      if (!g_str_equal (self->transport, "tls"))
+        {
+          g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                       _("A CA file is only used with the “tls” transport"));
+          return FALSE;
+        }
+      /* Checked now, so a typo shows here and not as a failed registration. */
+      if (!g_path_is_absolute (ca_file) || !g_file_test (ca_file, G_FILE_TEST_IS_REGULAR) ||
+          g_access (ca_file, R_OK) != 0)
+        {
+          g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                       _("The CA file “%s” is not a readable file given by its full path"), ca_file);
+          return FALSE;
+        }
+    }
+
+  g_free (self->ca_file);
+  self->ca_file = g_strdup (ca_file ? ca_file : "");
+  return TRUE;
+}
+
 char *
 md_account_dup_server_host (MdAccount *self)
 {
@@ -193,7 +233,7 @@ static MdAccount *
 account_from_dict (GVariant *dict)
 {
   const char *name = NULL, *server = NULL, *user = NULL;
-  const char *domain = NULL, *transport = NULL, *display_name = NULL;
+  const char *domain = NULL, *transport = NULL, *display_name = NULL, *ca_file = NULL;
   g_autoptr(GError) error = NULL;
   MdAccount *account;
 
@@ -203,10 +243,18 @@ account_from_dict (GVariant *dict)
   g_variant_lookup (dict, "domain", "&s", &domain);
   g_variant_lookup (dict, "transport", "&s", &transport);
   g_variant_lookup (dict, "display-name", "&s", &display_name);
+  g_variant_lookup (dict, "ca-file", "&s", &ca_file);
 
   account = md_account_new (name, server, user, domain, transport, display_name, &error);
   if (!account)
     g_warning ("Skipping a stored SIP account: %s", error->message);
+  /* A CA file that went away is not checked again here: TLS then says
+   * which certificate it could not verify. */
+  else if (ca_file)
+    {
+      g_free (account->ca_file);
+      account->ca_file = g_strdup (ca_file);
+    }
   return account;
 }
 
@@ -221,6 +269,8 @@ account_to_dict (MdAccount *self)
   g_variant_builder_add (&builder, "{ss}", "domain", self->domain);
   g_variant_builder_add (&builder, "{ss}", "transport", self->transport);
   g_variant_builder_add (&builder, "{ss}", "display-name", self->display_name);
+  if (*self->ca_file)
+    g_variant_builder_add (&builder, "{ss}", "ca-file", self->ca_file);
   return g_variant_builder_end (&builder);
 }
 

@@ -34,6 +34,14 @@ const char *md_account_get_user         (MdAccount *self);
 const char *md_account_get_domain       (MdAccount *self);   /* "" when unset */
 const char *md_account_get_transport    (MdAccount *self);
 const char *md_account_get_display_name (MdAccount *self);   /* "" when unset */
+/* TLS only: a PEM file of the CA that signed the server's certificate, for
+ * private CAs (the system's CAs are always trusted); "" when unset. */
+const char *md_account_get_ca_file      (MdAccount *self);
+/* Sets the CA file (NULL or "": none); it must be a readable regular file
+ * and the account's transport TLS. */
+gboolean    md_account_set_ca_file      (MdAccount  *self,
+                                         const char *ca_file,
+                                         GError    **error);
 /* The host part of the server, without the port. */
 char       *md_account_dup_server_host  (MdAccount *self);
 

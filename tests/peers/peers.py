@@ -144,12 +144,123 @@ def sip_options(port, transport="udp", timeout=0.2):
         s.close()
 
 
-class Kamailio:
-    """Registrar + proxy with digest auth; users = {name: password}."""
+def tcp_listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        return True
+    except OSError:
+        return False
 
-    def __init__(self, users, max_expires=60, port=None, logs=None, ipv6=False):
+
+class Capture:
+    """tshark on lo for one port (other tests may use lo at the same time);
+    needs the right to capture (root). stop() returns the capture file's
+    bytes, to look for what must not cross the wire in the clear."""
+
+    def __init__(self, logs, port):
+        self.path = os.path.join(logs, f"capture-{port}.pcapng")
+        self.argv = [need("tshark", "tshark"), "-i", "lo", "-n", "-f", f"port {port}",
+                     "-w", self.path]
+        self.logs = logs
+        self.port = port
+        self.proc = None
+
+    def start(self):
+        self.proc = Process("tshark", self.argv,
+                            os.path.join(self.logs, f"tshark-{self.port}.log"))
+        try:
+            self.proc.wait_log("Capturing on", timeout=15)
+        except PeerError:
+            self.stop()
+            raise
+        return self
+
+    def stop(self):
+        if self.proc:
+            self.proc.stop()
+            self.proc = None
+        try:
+            with open(self.path, "rb") as f:
+                return f.read()
+        except OSError:
+            return b""
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class Certs:
+    """Throwaway certificates made with openssl at test time, in @directory:
+    a CA and, signed by it, a server certificate for 127.0.0.1, one for
+    another host and an expired one; and a second CA with a certificate for
+    127.0.0.1. Attributes are (certificate, key) pairs of PEM paths, and
+    `ca` the first CA's certificate."""
+
+    def __init__(self, directory):
+        self.dir = directory
+        self.openssl = need("openssl", "openssl")
+        self.ca = self._ca("ca", "Meetdial Test CA")
+        self.server = self._leaf("server", "ca", "IP:127.0.0.1")
+        self.wrong_host = self._leaf("wrong-host", "ca", "DNS:wrong.example.org,IP:127.0.0.2")
+        self.expired = self._leaf("expired", "ca", "IP:127.0.0.1",
+                                  dates=("20200101000000Z", "20200201000000Z"))
+        self._ca("other-ca", "Someone Else's CA")
+        self.other_ca = self._leaf("other-ca-server", "other-ca", "IP:127.0.0.1")
+
+    def _path(self, name):
+        return os.path.join(self.dir, name)
+
+    def _run(self, *args):
+        subprocess.run([self.openssl, *args], check=True, capture_output=True)
+
+    def _ca(self, name, subject):
+        self._run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                  "-nodes", "-keyout", self._path(name + ".key"), "-out", self._path(name + ".pem"),
+                  "-days", "2", "-subj", "/CN=" + subject)
+        return self._path(name + ".pem")
+
+    def _leaf(self, name, ca, alt_names, dates=None):
+        key, csr, cert = (self._path(name + ext) for ext in (".key", ".csr", ".pem"))
+        ext = self._path(name + ".ext")
+        with open(ext, "w") as f:
+            f.write(f"subjectAltName={alt_names}\nbasicConstraints=CA:FALSE\n"
+                    "extendedKeyUsage=serverAuth\n")
+        self._run("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                  "-keyout", key, "-out", csr, "-subj", "/CN=" + name)
+        if not dates:
+            self._run("x509", "-req", "-in", csr, "-CA", self._path(ca + ".pem"),
+                      "-CAkey", self._path(ca + ".key"), "-CAcreateserial", "-days", "2",
+                      "-extfile", ext, "-out", cert)
+            return cert, key
+        # `openssl x509` cannot date a certificate in the past; `openssl ca` can.
+        db = self._path(name + "-db")
+        os.makedirs(db)
+        open(os.path.join(db, "index.txt"), "w").close()
+        with open(os.path.join(db, "serial"), "w") as f:
+            f.write("01\n")
+        config = os.path.join(db, "ca.cnf")
+        with open(config, "w") as f:
+            f.write(f"[ca]\ndefault_ca = d\n[d]\ndatabase = {db}/index.txt\n"
+                    f"new_certs_dir = {db}\nserial = {db}/serial\ndefault_md = sha256\n"
+                    f"policy = p\ncertificate = {self._path(ca + '.pem')}\n"
+                    f"private_key = {self._path(ca + '.key')}\n[p]\ncommonName = supplied\n")
+        self._run("ca", "-batch", "-config", config, "-startdate", dates[0],
+                  "-enddate", dates[1], "-in", csr, "-out", cert, "-extfile", ext, "-notext")
+        return cert, key
+
+
+class Kamailio:
+    """Registrar + proxy with digest auth; users = {name: password}. With
+    @tls = (certificate, key) it also listens for SIP over TLS on tls_port."""
+
+    def __init__(self, users, max_expires=60, port=None, logs=None, ipv6=False, tls=None):
         self.users = dict(users)
         self.ipv6 = ipv6   # also listen on [::1]
+        self.tls = tls
+        self.tls_port = free_port(socket.SOCK_STREAM) if tls else None
         self.max_expires = max_expires
         self.port = port or free_port()
         self.logs = logs or log_dir()
@@ -162,7 +273,21 @@ class Kamailio:
         with open(os.path.join(HERE, "kamailio.cfg.in")) as f:
             cfg = f.read()
         users = "\n".join(f'\t$sht(users=>{u}) = "{p}";' for u, p in self.users.items())
+        tls_globals = tls_module = ""
+        if self.tls:
+            tls_cfg = os.path.join(self.rundir, "tls.cfg")
+            with open(tls_cfg, "w") as f:
+                f.write("[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                        f"require_certificate = no\ncertificate = {self.tls[0]}\n"
+                        f"private_key = {self.tls[1]}\n")
+            if not os.path.exists("/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"):
+                raise PeerError("Kamailio's tls module is missing: install the Debian package "
+                                "kamailio-tls-modules")
+            tls_globals = f"enable_tls=yes\nlisten=tls:127.0.0.1:{self.tls_port}\n"
+            tls_module = f'loadmodule "tls.so"\nmodparam("tls", "config", "{tls_cfg}")\n'
         cfg = (cfg.replace("@PORT@", str(self.port))
+                  .replace("@TLS_GLOBALS@", tls_globals)
+                  .replace("@TLS_MODULE@", tls_module)
                   .replace("@MAX_EXPIRES@", str(self.max_expires))
                   .replace("@LISTEN6@", f"listen=udp:[::1]:{self.port}\n" if self.ipv6 else "")
                   .replace("@USERS@", users))
@@ -181,6 +306,8 @@ class Kamailio:
             raise
         if not self.proc.running():
             raise PeerError("Kamailio exited at start:\n" + self.proc.log_text()[-2000:])
+        if self.tls:
+            wait_for(lambda: tcp_listening(self.tls_port), 10, "Kamailio's TLS port")
         return self
 
     def stop(self):

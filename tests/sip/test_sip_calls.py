@@ -426,9 +426,14 @@ def case_account_cli(md, logs):
         checked = md.run("account", "check", "work", timeout=30)
         check(checked.returncode == 0 and b"registered" in checked.stdout,
               f"check: {checked.returncode} {checked.stdout!r} {checked.stderr!r}")
-    tls = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                 "--transport", "tls", "--password-stdin", input=b"pw\n")
-    check(tls.returncode == 3 and b"certificate" in tls.stderr, f"tls: {tls.stderr!r}")
+    no_ca = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                   "--transport", "tls", "--ca-file", "/nonexistent/ca.pem",
+                   "--password-stdin", input=b"pw\n")
+    check(no_ca.returncode == 3 and b"/nonexistent/ca.pem" in no_ca.stderr,
+          f"missing CA file: {no_ca.stderr!r}")
+    ca_udp = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                    "--ca-file", "/etc/hostname", "--password-stdin", input=b"pw\n")
+    check(ca_udp.returncode == 3 and b"tls" in ca_udp.stderr, f"CA file on UDP: {ca_udp.stderr!r}")
     no_stdin = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u")
     check(no_stdin.returncode == 2 and b"--password-stdin" in no_stdin.stderr,
           f"no --password-stdin: {no_stdin.stderr!r}")
@@ -486,6 +491,92 @@ def case_remote_hold(md, logs):
         check("CALL_CLOSED" not in [e.get("type") for e in bridge.events[n:-1]],
               "the call dropped during hold")
     check(tone_frequency(heard) in range(900, 1100), "we did not hear the bridge")
+
+
+def tls_certs(md):
+    directory = os.path.join(md.config, "certs")
+    os.makedirs(directory)
+    return peers.Certs(directory)
+
+
+def case_tls_bridge(md, logs):
+    """Register (digest auth) and call the bridge over TLS, trusting a
+    private CA through --ca-file: the PIN arrives, audio flows, and the
+    SIP on the wire to the registrar's TLS port is not readable."""
+    certs = tls_certs(md)
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge, \
+         peers.Capture(logs, kamailio.tls_port) as capture:
+        md.add_account("work", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca)
+        call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}", "--pause-ms", "300",
+                             "--hangup-after", "4")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+        log = kamailio.log_text()
+        check("REGISTERED alice" in log and "proto=tls" in log.split("REGISTERED alice")[1],
+              "Kamailio did not register alice over TLS")
+        check("INVITE from alice proto=tls" in log, "the INVITE did not come over TLS")
+        wire = capture.stop()
+        check(len(wire) > 2000, f"the capture of the TLS port holds only {len(wire)} bytes")
+        for clear in (b"REGISTER sip:", b"INVITE sip:", b"Digest ", b"m=audio"):
+            check(clear not in wire, f"{clear!r} crossed the TLS port in the clear")
+    check(tone_frequency(heard) in range(900, 1100), "we did not hear the bridge over a TLS call")
+    no_secrets(md)
+
+
+def tls_refused(md, logs, cert, why):
+    """A certificate that fails: `account check` says so in words, `listen`
+    gives up after one attempt (no retry storm), and a call ends with the
+    same reason; Kamailio never sees a SIP request."""
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=getattr(certs, cert)) as kamailio:
+        md.add_account("work", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca)
+        checked = md.run("account", "check", "work", timeout=30)
+        check(checked.returncode == 1, f"check exited {checked.returncode}")
+        stderr = checked.stderr.decode()
+        check("certificate could not be verified: " + why in stderr, f"unclear: {stderr!r}")
+
+        listener = listen(md, "--mic", "null", "--speaker", "null")
+        rc = listener.wait(10)
+        check(rc == 1, f"listen exited {rc}, not 1, on an untrusted certificate")
+        failed = [e for e in listener.events if e.get("event") == "registration"]
+        check(len(failed) == 1 and failed[0]["state"] == "certificate-failed"
+              and why in failed[0]["status"], f"registration events {failed}")
+        # One handshake for check, one for listen: it did not try again.
+        peers.wait_for(lambda: kamailio.log_text().count("TLS accept:error") >= 2, 5,
+                       "Kamailio to log the refused handshakes")
+        handshakes = kamailio.log_text().count("TLS accept:error")
+        check(handshakes == 2, f"{handshakes} refused TLS handshakes, wanted 2")
+
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null")
+        rc = call.wait(20)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "certificate not trusted",
+              f"call: {rc} {ended}")
+        check(ended[0]["message"].startswith("The server’s certificate could not be verified: "
+                                              + why), f"call message {ended[0]['message']!r}")
+        # The call's REGISTER and INVITE may share one connection attempt.
+        handshakes = kamailio.log_text().count("TLS accept:error")
+        check(handshakes in (3, 4), f"{handshakes} refused TLS handshakes, wanted 3 or 4")
+        check("REGISTERED" not in kamailio.log_text() and "INVITE from" not in kamailio.log_text(),
+              "a SIP request went to a server whose certificate failed")
+    no_secrets(md)
+
+
+def case_tls_wrong_host(md, logs):
+    tls_refused(md, logs, "wrong_host", "it was issued for another host than 127.0.0.1")
+
+
+def case_tls_unknown_ca(md, logs):
+    tls_refused(md, logs, "other_ca", "it is not signed by a trusted certificate authority")
+
+
+def case_tls_expired(md, logs):
+    tls_refused(md, logs, "expired", "it has expired")
 
 
 def rms(path):

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* libre is built with OpenSSL; this declares tls_openssl_context(). */
+#define USE_OPENSSL 1
+
+#include "md-sip-tls.h"
+
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+#include <pthread.h>
+#include <string.h>
+
+enum {
+	MAX_HOSTS = 8,
+};
+
+struct md_tls {
+	struct tls *tls;
+	char *hosts[MAX_HOSTS];
+	size_t n_hosts;
+	char failure[160];
+};
+
+/* Where the verify callback finds its md_tls on the SSL_CTX. */
+static int ctx_index = -1;
+static pthread_once_t ctx_index_once = PTHREAD_ONCE_INIT;
+
+
+static void ctx_index_init(void)
+{
+	ctx_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+}
+
+
+static void destructor(void *arg)
+{
+	struct md_tls *mt = arg;
+	SSL_CTX *ctx = tls_openssl_context(mt->tls);
+
+	/* The SIP transport may keep the context a little longer. */
+	if (ctx)
+		SSL_CTX_set_ex_data(ctx, ctx_index, NULL);
+
+	for (size_t i = 0; i < mt->n_hosts; i++)
+		mem_deref(mt->hosts[i]);
+
+	mem_deref(mt->tls);
+}
+
+
+/* In words a user can act on; OpenSSL's own string otherwise. */
+static const char *reason_of(int error)
+{
+	switch (error) {
+
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+	case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+	case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+	case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+	case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+		return "it is not signed by a trusted certificate "
+			"authority (for a private one, give its certificate "
+			"with --ca-file)";
+
+	case X509_V_ERR_CERT_HAS_EXPIRED:
+		return "it has expired";
+
+	case X509_V_ERR_CERT_NOT_YET_VALID:
+		return "it is not valid yet";
+
+	case X509_V_ERR_CERT_REVOKED:
+		return "it has been revoked";
+
+	default:
+		return X509_verify_cert_error_string(error);
+	}
+}
+
+
+static bool names_host(X509 *cert, const char *host)
+{
+	char ip[64];
+	size_t len = strlen(host);
+
+	/* "[::1]" as written in a SIP URI */
+	if (host[0] == '[' && len > 2 && len < sizeof(ip) + 2) {
+		memcpy(ip, host + 1, len - 2);
+		ip[len - 2] = '\0';
+		return X509_check_ip_asc(cert, ip, 0) == 1;
+	}
+
+	if (X509_check_ip_asc(cert, host, 0) == 1)
+		return true;
+
+	return X509_check_host(cert, host, len,
+			       X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS,
+			       NULL) == 1;
+}
+
+
+static int verify_handler(int ok, X509_STORE_CTX *store)
+{
+	SSL *ssl = X509_STORE_CTX_get_ex_data(store,
+				SSL_get_ex_data_X509_STORE_CTX_idx());
+	struct md_tls *mt = ssl ? SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl),
+						      ctx_index) : NULL;
+	X509 *cert;
+
+	if (!mt)
+		return 0;
+
+	if (!ok) {
+		re_snprintf(mt->failure, sizeof(mt->failure), "%s",
+			    reason_of(X509_STORE_CTX_get_error(store)));
+		return 0;
+	}
+
+	/* The chain is checked link by link; the host only on the leaf. */
+	if (X509_STORE_CTX_get_error_depth(store) > 0)
+		return 1;
+
+	cert = X509_STORE_CTX_get_current_cert(store);
+	for (size_t i = 0; i < mt->n_hosts; i++) {
+		if (cert && names_host(cert, mt->hosts[i])) {
+			mt->failure[0] = '\0';
+			return 1;
+		}
+	}
+
+	X509_STORE_CTX_set_error(store, X509_V_ERR_HOSTNAME_MISMATCH);
+	re_snprintf(mt->failure, sizeof(mt->failure),
+		    "it was issued for another host than %s",
+		    mt->n_hosts ? mt->hosts[0] : "the server");
+
+	return 0;
+}
+
+
+int md_tls_alloc(struct md_tls **mtp)
+{
+	struct md_tls *mt;
+	SSL_CTX *ctx;
+	int err;
+
+	if (!mtp)
+		return EINVAL;
+
+	pthread_once(&ctx_index_once, ctx_index_init);
+	if (ctx_index < 0)
+		return ENOMEM;
+
+	mt = mem_zalloc(sizeof(*mt), destructor);
+	if (!mt)
+		return ENOMEM;
+
+	err = tls_alloc(&mt->tls, TLS_METHOD_SSLV23, NULL, NULL);
+	if (err)
+		goto out;
+
+	ctx = tls_openssl_context(mt->tls);
+	if (!ctx) {
+		err = ENOSYS;
+		goto out;
+	}
+
+	/* Nothing older than TLS 1.2 (RFC 8996). */
+	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+
+	if (!SSL_CTX_set_default_verify_paths(ctx) ||
+	    !SSL_CTX_set_ex_data(ctx, ctx_index, mt)) {
+		err = ENOMEM;
+		goto out;
+	}
+
+	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, verify_handler);
+
+ out:
+	if (err)
+		mem_deref(mt);
+	else
+		*mtp = mt;
+
+	return err;
+}
+
+
+int md_tls_add_ca(struct md_tls *mt, const char *ca_file)
+{
+	if (!mt || !ca_file)
+		return EINVAL;
+
+	return tls_add_ca(mt->tls, ca_file);
+}
+
+
+int md_tls_add_host(struct md_tls *mt, const char *host)
+{
+	int err;
+
+	if (!mt || !host || !*host)
+		return EINVAL;
+
+	for (size_t i = 0; i < mt->n_hosts; i++) {
+		if (!str_casecmp(mt->hosts[i], host))
+			return 0;
+	}
+
+	if (mt->n_hosts >= MAX_HOSTS)
+		return EOVERFLOW;
+
+	err = str_dup(&mt->hosts[mt->n_hosts], host);
+	if (!err)
+		mt->n_hosts++;
+
+	return err;
+}
+
+
+struct tls *md_tls_context(const struct md_tls *mt)
+{
+	return mt ? mt->tls : NULL;
+}
+
+
+const char *md_tls_failure(const struct md_tls *mt)
+{
+	return mt && mt->failure[0] ? mt->failure : NULL;
+}
