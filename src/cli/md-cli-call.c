@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-cli-call-common.h"
+#include "md-cli-call-route.h"
 #include "md-cli-commands.h"
 #include "md-cli-common.h"
 #include "md-dial-plan.h"
@@ -15,6 +16,7 @@ typedef struct {
   MdCliSession *session;
   MdCall       *call;
   MdSipAccount *account;
+  MdCliCallRoute *route;
   guint         hangup_after_s;
   guint         hangup_source;
 } CallRun;
@@ -51,7 +53,10 @@ on_key (MdCliSession *session,
 {
   CallRun *run = user_data;
 
-  md_cli_session_call_key (session, run->call, key);
+  if (key == 's')
+    md_cli_call_route_switch (run->route);
+  else
+    md_cli_session_call_key (session, run->call, key);
 }
 
 static void
@@ -132,6 +137,7 @@ md_cli_call_main (int    argc,
   g_autoptr(MdDialPlan) plan = NULL;
   g_autoptr(MdSipAccount) account = NULL;
   g_autoptr(MdCall) call = NULL;
+  g_autoptr(MdCliCallRoute) route = NULL;
   g_autoptr(GError) error = NULL;
   MdCallAudio audio;
   CallRun run = { 0 };
@@ -212,6 +218,7 @@ md_cli_call_main (int    argc,
   }
 
   run.call = call;
+  run.route = route = md_cli_call_route_new (session, call, account, phone_number);
   md_cli_session_watch_call (session, call);
   g_signal_connect (call, "answered", G_CALLBACK (on_answered), &run);
   g_signal_connect (call, "ended", G_CALLBACK (on_ended), &run);

@@ -5,6 +5,8 @@
 
 #include "md-media-pipeline.h"
 #include "md-jitter-adapter.h"
+#include "md-media-bridge.h"
+#include "md-media-util.h"
 
 #include <glib/gstdio.h>
 #include <gst/app/gstappsrc.h>
@@ -41,6 +43,8 @@ struct _MdMediaPipeline {
   StreamShared *shared;
   MdDtmfSender *dtmf;
   GstElement   *mic_volume;
+  GstElement   *speaker_volume;
+  MdMediaBridge *bridge;       /* the route switch: mic or another call */
   GstElement   *send_valve;
   GstElement   *recv_valve;
   GstElement   *rtp_sink;
@@ -88,30 +92,6 @@ make_rtp_caps (const char *encoding_name,
                               "clock-rate", G_TYPE_INT, (int) clock_rate,
                               "payload", G_TYPE_INT, payload_type,
                               NULL);
-}
-
-static GstElement *
-add_element (GstElement *pipeline,
-             const char *factory,
-             const char *name)
-{
-  GstElement *element = gst_element_factory_make (factory, name);
-
-  if (element == NULL)
-    g_critical ("GStreamer element %s is missing", factory);
-  else
-    gst_bin_add (GST_BIN (pipeline), element);
-  return element;
-}
-
-static GstElement *
-add_caps_filter (GstElement *pipeline,
-                 GstCaps    *caps)
-{
-  GstElement *filter = add_element (pipeline, "capsfilter", NULL);
-
-  g_object_set (filter, "caps", caps, NULL);
-  return filter;
 }
 
 /* Streaming thread: only the shared block is touched. */
@@ -269,10 +249,10 @@ add_live_silence_under (MdMediaPipeline *self,
                         int              samples_per_packet,
                         guint            ptime_ms)
 {
-  GstElement *mixer = add_element (self->pipeline, "audiomixer", "send-mixer");
-  GstElement *silence = add_element (self->pipeline, "audiotestsrc", NULL);
-  GstElement *silence_caps = add_caps_filter (self->pipeline, caps);
-  GstElement *mixed = add_caps_filter (self->pipeline, caps);
+  GstElement *mixer = md_media_add_element (self->pipeline, "audiomixer", "send-mixer");
+  GstElement *silence = md_media_add_element (self->pipeline, "audiotestsrc", NULL);
+  GstElement *silence_caps = md_media_add_caps_filter (self->pipeline, caps);
+  GstElement *mixed = md_media_add_caps_filter (self->pipeline, caps);
 
   g_object_set (mixer, "latency", (guint64) 2 * ptime_ms * GST_MSECOND, NULL);
   g_object_set (silence, "is-live", TRUE, "wave", 4 /* silence */,
@@ -326,18 +306,20 @@ build_send_path (MdMediaPipeline        *self,
     g_object_set (mic, "samplesperbuffer", samples_per_packet, NULL);
 
   gst_bin_add (GST_BIN (self->pipeline), mic);
-  convert = add_element (self->pipeline, "audioconvert", NULL);
-  resample = add_element (self->pipeline, "audioresample", NULL);
-  filter = add_caps_filter (self->pipeline, caps);
+  convert = md_media_add_element (self->pipeline, "audioconvert", NULL);
+  resample = md_media_add_element (self->pipeline, "audioresample", NULL);
+  filter = md_media_add_caps_filter (self->pipeline, caps);
   gst_element_link_many (mic, convert, resample, filter, NULL);
   raw = mic_is_live ? filter
                     : add_live_silence_under (self, filter, caps, samples_per_packet, ptime_ms);
+  self->bridge = md_media_bridge_new (self->pipeline, raw, caps, ptime_ms);
+  raw = md_media_bridge_get_output (self->bridge);
 
-  self->mic_volume = add_element (self->pipeline, "volume", "mic-volume");
+  self->mic_volume = md_media_add_element (self->pipeline, "volume", "mic-volume");
   g_object_set (self->mic_volume, "mute", muted, NULL);
-  encoder = add_element (self->pipeline, info->encoder, NULL);
-  payloader = add_element (self->pipeline, info->payloader, NULL);
-  mux = add_element (self->pipeline, "rtpdtmfmux", NULL);
+  encoder = md_media_add_element (self->pipeline, info->encoder, NULL);
+  payloader = md_media_add_element (self->pipeline, info->payloader, NULL);
+  mux = md_media_add_element (self->pipeline, "rtpdtmfmux", NULL);
   if (g_strcmp0 (info->encoder, "opusenc") == 0)
     g_object_set (encoder, "frame-size", ptime_ms, NULL);
   g_object_set (payloader,
@@ -361,7 +343,7 @@ build_send_path (MdMediaPipeline        *self,
    * rtpmux insists on one clock rate for all its inputs, so the caps carry
    * the audio's (48000 for opus); the event packets themselves count in the
    * 8000 Hz that telephone-event/8000 in the SDP declares. */
-  self->event_src = add_element (self->pipeline, "appsrc", "event-src");
+  self->event_src = md_media_add_element (self->pipeline, "appsrc", "event-src");
   self->event_caps_rate = info->codec.clock_rate;
   event_caps = make_rtp_caps ("TELEPHONE-EVENT", self->event_caps_rate,
                               params->telephone_event_pt >= 0 ? params->telephone_event_pt : 101);
@@ -377,9 +359,9 @@ build_send_path (MdMediaPipeline        *self,
     gst_pad_link (mux_src, rtp_sink_pad);
   }
 
-  self->send_valve = add_element (self->pipeline, "valve", "send-valve");
-  self->rtp_sink = add_element (self->pipeline, "udpsink", "rtp-sink");
-  self->rtcp_sink = add_element (self->pipeline, "udpsink", "rtcp-sink");
+  self->send_valve = md_media_add_element (self->pipeline, "valve", "send-valve");
+  self->rtp_sink = md_media_add_element (self->pipeline, "udpsink", "rtp-sink");
+  self->rtcp_sink = md_media_add_element (self->pipeline, "udpsink", "rtcp-sink");
   g_object_set (self->rtp_sink, "socket", rtp_socket, "close-socket", FALSE,
                 "sync", FALSE, "async", FALSE, NULL);
   g_object_set (self->rtcp_sink, "socket", rtcp_socket, "close-socket", FALSE,
@@ -404,12 +386,12 @@ build_receive_path (MdMediaPipeline        *self,
   g_autoptr(GstCaps) mono_caps = NULL;
   g_autoptr(GstPad) probe_pad = NULL;
 
-  rtp_src = add_element (self->pipeline, "udpsrc", "rtp-src");
-  rtcp_src = add_element (self->pipeline, "udpsrc", "rtcp-src");
+  rtp_src = md_media_add_element (self->pipeline, "udpsrc", "rtp-src");
+  rtcp_src = md_media_add_element (self->pipeline, "udpsrc", "rtcp-src");
   g_object_set (rtp_src, "socket", rtp_socket, "close-socket", FALSE,
                 "caps", self->shared->codec_caps, NULL);
   g_object_set (rtcp_src, "socket", rtcp_socket, "close-socket", FALSE, NULL);
-  self->recv_valve = add_element (self->pipeline, "valve", "recv-valve");
+  self->recv_valve = md_media_add_element (self->pipeline, "valve", "recv-valve");
 
   probe_pad = gst_element_get_static_pad (rtp_src, "src");
   gst_pad_add_probe (probe_pad, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST,
@@ -420,17 +402,24 @@ build_receive_path (MdMediaPipeline        *self,
   gst_element_link_pads (self->recv_valve, "src", rtpbin, "recv_rtp_sink_0");
   gst_element_link_pads (rtcp_src, "src", rtpbin, "recv_rtcp_sink_0");
 
-  funnel = add_element (self->pipeline, "funnel", "decode-funnel");
-  self->depay = add_element (self->pipeline, info->depayloader, NULL);
-  decoder = add_element (self->pipeline, info->decoder, NULL);
-  convert = add_element (self->pipeline, "audioconvert", NULL);
-  resample = add_element (self->pipeline, "audioresample", NULL);
+  funnel = md_media_add_element (self->pipeline, "funnel", "decode-funnel");
+  self->depay = md_media_add_element (self->pipeline, info->depayloader, NULL);
+  decoder = md_media_add_element (self->pipeline, info->decoder, NULL);
+  convert = md_media_add_element (self->pipeline, "audioconvert", NULL);
+  resample = md_media_add_element (self->pipeline, "audioresample", NULL);
   /* A call is mono: opus/48000/2 decodes to two equal channels, and a
    * recording should not depend on the codec. */
   mono_caps = gst_caps_new_simple ("audio/x-raw", "channels", G_TYPE_INT, 1, NULL);
-  mono = add_caps_filter (self->pipeline, mono_caps);
+  mono = md_media_add_caps_filter (self->pipeline, mono_caps);
+  self->speaker_volume = md_media_add_element (self->pipeline, "volume", "speaker-volume");
   gst_bin_add (GST_BIN (self->pipeline), speaker);
-  gst_element_link_many (funnel, self->depay, decoder, convert, resample, mono, speaker, NULL);
+  gst_element_link_many (funnel, self->depay, decoder, convert, resample, mono,
+                         self->speaker_volume, speaker, NULL);
+  {
+    g_autoptr(GstPad) decoded = gst_element_get_static_pad (mono, "src");
+
+    md_media_bridge_tap (self->bridge, decoded);
+  }
 
   g_signal_connect_data (rtpbin, "request-pt-map", G_CALLBACK (on_request_pt_map),
                          g_atomic_rc_box_acquire (self->shared),
@@ -486,7 +475,7 @@ md_media_pipeline_new (const MdMediaParams    *params,
   self->recording_sink = recording_sink;
   self->recording_rate = info->audio_rate;
   self->pipeline = gst_pipeline_new ("md-media");
-  rtpbin = add_element (self->pipeline, "rtpbin", "rtpbin");
+  rtpbin = md_media_add_element (self->pipeline, "rtpbin", "rtpbin");
   g_object_set (rtpbin, "do-lost", TRUE, NULL);
   self->jitter = md_jitter_adapter_new (rtpbin);
   build_send_path (self, params, info, mic, mic_is_live, muted, rtp_socket, rtcp_socket, rtpbin);
@@ -544,6 +533,19 @@ md_media_pipeline_set_muted (MdMediaPipeline *self,
                              gboolean         muted)
 {
   g_object_set (self->mic_volume, "mute", muted, NULL);
+}
+
+MdMediaBridge *
+md_media_pipeline_get_bridge (MdMediaPipeline *self)
+{
+  return self->bridge;
+}
+
+void
+md_media_pipeline_set_speaker_muted (MdMediaPipeline *self,
+                                     gboolean         muted)
+{
+  g_object_set (self->speaker_volume, "mute", muted, NULL);
 }
 
 gint64
@@ -628,6 +630,7 @@ md_media_pipeline_free (MdMediaPipeline *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->bridge, md_media_bridge_free);
   md_dtmf_sender_shutdown (self->dtmf);
   g_clear_object (&self->dtmf);
   if (self->recording_sink != NULL)

@@ -5,6 +5,7 @@
 #include <gst/gst.h>
 
 #include "md-dtmf-sender.h"
+#include "md-media-bridge.h"
 #include "md-media-codec-private.h"
 #include "md-media-session.h"
 
@@ -38,6 +39,10 @@ void             md_media_pipeline_set_directions  (MdMediaPipeline        *self
 void             md_media_pipeline_set_event_pt    (MdMediaPipeline        *self,
                                                     int                     payload_type);
 void             md_media_pipeline_set_muted       (MdMediaPipeline        *self,
+                                                    gboolean                muted);
+/* The route switch of the send path; see md-media-bridge.h. */
+MdMediaBridge   *md_media_pipeline_get_bridge      (MdMediaPipeline        *self);
+void             md_media_pipeline_set_speaker_muted (MdMediaPipeline      *self,
                                                     gboolean                muted);
 /* Monotonic time (µs) of the last RTP packet in, or of the last reset. */
 gint64           md_media_pipeline_get_last_packet (MdMediaPipeline        *self);

@@ -25,6 +25,7 @@ enum {
 enum {
   SIGNAL_FAILED,
   SIGNAL_FIRST_PACKET,
+  SIGNAL_BRIDGE_AUDIO,
   N_SIGNALS
 };
 
@@ -39,6 +40,7 @@ struct _MdMediaSession {
   GSocket         *rtcp_socket;
   guint            local_rtp_port;
   gboolean         muted;
+  MdMediaRoute     route;
 
   GMainContext    *context;
   MdMediaPipeline *pipeline;
@@ -115,6 +117,8 @@ on_bus_message (GstBus     *bus,
     case GST_MESSAGE_APPLICATION:
       if (gst_message_has_name (message, "md-first-packet"))
         g_signal_emit (self, signals[SIGNAL_FIRST_PACKET], 0);
+      else if (gst_message_has_name (message, "md-bridge-audio"))
+        g_signal_emit (self, signals[SIGNAL_BRIDGE_AUDIO], 0);
       break;
 
     default:
@@ -175,6 +179,17 @@ rtp_timeout_from_environment (void)
                                                     &timeout_ms, NULL))
     return DEFAULT_RTP_TIMEOUT_MS;
   return (guint) timeout_ms;
+}
+
+static void
+apply_route (MdMediaSession *self)
+{
+  if (self->pipeline == NULL)
+    return;
+  md_media_bridge_set_levels (md_media_pipeline_get_bridge (self->pipeline),
+                              self->route == MD_MEDIA_ROUTE_LOCAL,
+                              self->route == MD_MEDIA_ROUTE_BRIDGE);
+  md_media_pipeline_set_speaker_muted (self->pipeline, self->route != MD_MEDIA_ROUTE_LOCAL);
 }
 
 static gboolean
@@ -289,6 +304,9 @@ md_media_session_class_init (MdMediaSessionClass *klass)
   signals[SIGNAL_FIRST_PACKET] =
     g_signal_new ("first-packet", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_BRIDGE_AUDIO] =
+    g_signal_new ("bridge-audio", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -384,6 +402,7 @@ md_media_session_start (MdMediaSession       *self,
                                           speaker, recording_sink, self->muted,
                                           self->rtp_socket, self->rtcp_socket);
   element = md_media_pipeline_get_element (self->pipeline);
+  apply_route (self);
 
   bus = gst_pipeline_get_bus (GST_PIPELINE (element));
   self->bus_source = gst_bus_create_watch (bus);
@@ -537,6 +556,53 @@ md_media_session_send_dtmf_finish (MdMediaSession  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+md_media_session_set_route (MdMediaSession *self,
+                            MdMediaRoute    route)
+{
+  g_return_if_fail (MD_IS_MEDIA_SESSION (self));
+
+  self->route = route;
+  apply_route (self);
+}
+
+MdMediaRoute
+md_media_session_get_route (MdMediaSession *self)
+{
+  g_return_val_if_fail (MD_IS_MEDIA_SESSION (self), MD_MEDIA_ROUTE_LOCAL);
+
+  return self->route;
+}
+
+gboolean
+md_media_session_bridge (MdMediaSession  *self,
+                         MdMediaSession  *peer,
+                         GError         **error)
+{
+  g_return_val_if_fail (MD_IS_MEDIA_SESSION (self), FALSE);
+  g_return_val_if_fail (MD_IS_MEDIA_SESSION (peer), FALSE);
+  g_return_val_if_fail (self != peer, FALSE);
+
+  if (self->pipeline == NULL || peer->pipeline == NULL)
+    {
+      g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
+                   _("Both calls’ audio must be running to connect them"));
+      return FALSE;
+    }
+  md_media_bridge_connect (md_media_pipeline_get_bridge (self->pipeline),
+                           md_media_pipeline_get_bridge (peer->pipeline));
+  return TRUE;
+}
+
+void
+md_media_session_unbridge (MdMediaSession *self)
+{
+  g_return_if_fail (MD_IS_MEDIA_SESSION (self));
+
+  if (self->pipeline != NULL)
+    md_media_bridge_disconnect (md_media_pipeline_get_bridge (self->pipeline));
 }
 
 void

@@ -23,6 +23,13 @@ typedef enum {
   MD_DTMF_METHOD_INBAND,
 } MdDtmfMethod;
 
+/* Where a session's audio comes from and goes to (DESIGN.md, audio routes). */
+typedef enum {
+  MD_MEDIA_ROUTE_LOCAL,    /* the mic and speaker the specs name */
+  MD_MEDIA_ROUTE_BRIDGE,   /* the bridged session's audio; mic and speaker silent */
+  MD_MEDIA_ROUTE_NONE,     /* neither: the user listens and talks on another phone */
+} MdMediaRoute;
+
 /* What the SDP offer/answer settled on; the media session copies what it keeps. */
 typedef struct {
   const char   *remote_address;      /* "127.0.0.1" or "::1" */
@@ -58,6 +65,17 @@ void            md_media_session_send_dtmf_async (MdMediaSession *self, char dig
                                                   guint duration_ms, GCancellable *cancellable,
                                                   GAsyncReadyCallback callback, gpointer user_data);
 gboolean        md_media_session_send_dtmf_finish (MdMediaSession *self, GAsyncResult *result, GError **error);
+/* Takes effect at once, without a gap: the encoder keeps running and the
+   old source fades out only after the new one is in. May be set before start. */
+void            md_media_session_set_route      (MdMediaSession *self, MdMediaRoute route);
+MdMediaRoute    md_media_session_get_route      (MdMediaSession *self);
+/* Connects two running sessions: each one's far-end audio becomes the
+   other's bridge input (resampled and converted as needed). The route is not
+   changed; "bridge-audio" tells when the peer's audio has arrived. Stopping
+   either session disconnects them. */
+gboolean        md_media_session_bridge         (MdMediaSession *self, MdMediaSession *peer,
+                                                 GError **error);
+void            md_media_session_unbridge       (MdMediaSession *self);
 void            md_media_session_stop           (MdMediaSession *self);  /* idempotent; sockets closed */
 /* The jitter buffer's latency now (ms): it adapts to the network, from 40 to
    300 ms, starting at 60. Property "jitter-latency-ms" (notify). */
@@ -66,7 +84,9 @@ guint           md_media_session_get_jitter_latency_ms (MdMediaSession *self);
 /* Signals (emitted on the main context only):
    "failed"       (GError *error)  — a bus error or RTP stopped arriving for
                                      $MEETDIAL_RTP_TIMEOUT_MS (default 8000 ms; MD_MEDIA_ERROR_NETWORK_LOST);
-   "first-packet" ()               — the first RTP packet from the far end arrived.
+   "first-packet" ()               — the first RTP packet from the far end arrived;
+   "bridge-audio" ()               — after md_media_session_bridge(), the peer's audio
+                                     reached this session's bridge input.
    Property "muted" (notify). */
 
 G_END_DECLS

@@ -13,5 +13,7 @@ MdCall *_md_call_new (MdSipCall      *sip_call,
                       const char     *mic_spec,
                       const char     *speaker_spec,
                       MdCallDtmfMode  dtmf_mode);
+/* The call's audio, for the route switch (md-call-route.c). */
+MdMediaSession *_md_call_get_media (MdCall *self);
 
 G_END_DECLS

@@ -701,6 +701,13 @@ md_call_hangup (MdCall *self)
   md_sip_call_hangup (self->sip_call);
 }
 
+MdMediaSession *
+_md_call_get_media (MdCall *self)
+{
+  g_return_val_if_fail (MD_IS_CALL (self), NULL);
+  return self->media;
+}
+
 const char *
 md_call_state_to_string (MdCallState state)
 {

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-media"
+
+#include "config.h"
+
+#include "md-media-bridge.h"
+#include "md-media-util.h"
+
+#include <gst/app/gstappsrc.h>
+
+/* Bridged audio queued beyond this is dropped, oldest first, so a stalled
+ * peer never grows memory or delay. */
+#define BRIDGE_MAX_QUEUE_MS 200
+/* The mixer's output runs behind the clock by its latency; bridged audio is
+ * stamped on arrival. "md-bridge-audio" waits until the peer's audio covers
+ * more than that lag, so that when the caller silences the mic in answer,
+ * the mixer already has the peer's audio for the same moment. */
+#define ANNOUNCE_AFTER_MS   150
+
+/* What the tap (a streaming thread of this pipeline) and the bridge input's
+ * probe share with the main context. Reference-counted: pad probes may
+ * outlive the bridge by a moment. */
+typedef struct {
+  GMutex      lock;
+  GstElement *target;      /* the peer's bridge input (an appsrc), or NULL */
+  GstCaps    *target_caps; /* caps last set on @target */
+  gboolean    announce;    /* post "md-bridge-audio" once enough has arrived */
+  GstClockTime announce_at; /* running time of the first bridged buffer */
+} BridgeShared;
+
+struct _MdMediaBridge {
+  GstElement    *pipeline;
+  GstElement    *input;        /* appsrc: audio from the peer */
+  GstElement    *output;
+  GstPad        *local_pad;    /* the mixer's pads */
+  GstPad        *bridge_pad;
+  BridgeShared  *shared;
+  MdMediaBridge *peer;         /* main context only */
+};
+
+static void
+bridge_shared_clear (gpointer data)
+{
+  BridgeShared *shared = data;
+
+  g_mutex_clear (&shared->lock);
+  g_clear_object (&shared->target);
+  g_clear_pointer (&shared->target_caps, gst_caps_unref);
+}
+
+static void
+bridge_shared_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, bridge_shared_clear);
+}
+
+static GstPad *
+link_to_mixer (GstElement *from,
+               GstElement *mixer)
+{
+  g_autoptr(GstPad) src_pad = gst_element_get_static_pad (from, "src");
+  GstPad *sink_pad = gst_element_request_pad_simple (mixer, "sink_%u");
+
+  gst_pad_link (src_pad, sink_pad);
+  return sink_pad;
+}
+
+/* Streaming thread of this pipeline: hands a copy of the far end's audio to
+ * the peer. The copy shares the memory; its timestamps are cleared because
+ * they mean nothing on the peer's clock: the peer's appsrc stamps it on
+ * arrival. */
+static GstPadProbeReturn
+on_decoded_buffer (GstPad          *pad,
+                   GstPadProbeInfo *info,
+                   gpointer         user_data)
+{
+  BridgeShared *shared = user_data;
+  g_autoptr(GstElement) target = NULL;
+  g_autoptr(GstCaps) caps = NULL;
+  gboolean new_caps = FALSE;
+  GstBuffer *copy;
+
+  g_mutex_lock (&shared->lock);
+  if (shared->target != NULL)
+    {
+      target = g_object_ref (shared->target);
+      caps = gst_pad_get_current_caps (pad);
+      if (caps != NULL && (shared->target_caps == NULL ||
+                           !gst_caps_is_equal (caps, shared->target_caps)))
+        {
+          gst_caps_replace (&shared->target_caps, caps);
+          new_caps = TRUE;
+        }
+    }
+  g_mutex_unlock (&shared->lock);
+
+  if (target == NULL || caps == NULL)
+    return GST_PAD_PROBE_OK;
+
+  if (new_caps)
+    gst_app_src_set_caps (GST_APP_SRC (target), caps);
+  copy = gst_buffer_copy (GST_PAD_PROBE_INFO_BUFFER (info));
+  GST_BUFFER_PTS (copy) = GST_CLOCK_TIME_NONE;
+  GST_BUFFER_DTS (copy) = GST_CLOCK_TIME_NONE;
+  GST_BUFFER_OFFSET (copy) = GST_BUFFER_OFFSET_NONE;
+  GST_BUFFER_OFFSET_END (copy) = GST_BUFFER_OFFSET_NONE;
+  /* Fails only while the peer's pipeline shuts down: nothing to do. */
+  gst_app_src_push_buffer (GST_APP_SRC (target), copy);
+  return GST_PAD_PROBE_OK;
+}
+
+/* Streaming thread: bridged audio reached this pipeline's bridge input. */
+static GstPadProbeReturn
+on_bridge_input (GstPad          *pad,
+                 GstPadProbeInfo *info,
+                 gpointer         user_data)
+{
+  BridgeShared *shared = user_data;
+  GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
+  gboolean announce = FALSE;
+
+  if (!GST_BUFFER_PTS_IS_VALID (buffer))
+    return GST_PAD_PROBE_OK;
+
+  g_mutex_lock (&shared->lock);
+  if (shared->announce)
+    {
+      if (!GST_CLOCK_TIME_IS_VALID (shared->announce_at))
+        shared->announce_at = GST_BUFFER_PTS (buffer) + ANNOUNCE_AFTER_MS * GST_MSECOND;
+      else if (GST_BUFFER_PTS (buffer) >= shared->announce_at)
+        announce = TRUE;
+      shared->announce = !announce;
+    }
+  g_mutex_unlock (&shared->lock);
+
+  if (announce)
+    {
+      g_autoptr(GstElement) element = gst_pad_get_parent_element (pad);
+
+      gst_element_post_message (element,
+                                gst_message_new_application (GST_OBJECT (element),
+                                                             gst_structure_new_empty ("md-bridge-audio")));
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* local → mixer pad ┐
+ * appsrc → convert → resample → caps → mixer pad ┴ audiomixer → caps → */
+MdMediaBridge *
+md_media_bridge_new (GstElement *pipeline,
+                     GstElement *local,
+                     GstCaps    *caps,
+                     guint       ptime_ms)
+{
+  MdMediaBridge *self = g_new0 (MdMediaBridge, 1);
+  GstElement *mixer, *convert, *resample, *filter;
+  g_autoptr(GstPad) input_pad = NULL;
+
+  self->pipeline = pipeline;
+  self->shared = g_atomic_rc_box_new0 (BridgeShared);
+  g_mutex_init (&self->shared->lock);
+
+  mixer = md_media_add_element (pipeline, "audiomixer", NULL);
+  /* Room for bridged audio that comes a little late (it left the peer's
+   * jitter buffer on the peer's schedule, not ours). */
+  g_object_set (mixer, "latency", (guint64) 2 * ptime_ms * GST_MSECOND, NULL);
+
+  self->input = md_media_add_element (pipeline, "appsrc", NULL);
+  /* Caps from the start, though the peer's audio sets its own: without them
+   * the mixer's latency query fails and it waits for this input forever. */
+  g_object_set (self->input, "caps", caps, "is-live", TRUE, "format", GST_FORMAT_TIME,
+                "do-timestamp", TRUE, "leaky-type", 2 /* downstream: drop the oldest */,
+                "max-time", (guint64) BRIDGE_MAX_QUEUE_MS * GST_MSECOND,
+                "min-latency", (gint64) ptime_ms * GST_MSECOND, NULL);
+  convert = md_media_add_element (pipeline, "audioconvert", NULL);
+  resample = md_media_add_element (pipeline, "audioresample", NULL);
+  filter = md_media_add_caps_filter (pipeline, caps);
+  gst_element_link_many (self->input, convert, resample, filter, NULL);
+
+  self->local_pad = link_to_mixer (local, mixer);
+  self->bridge_pad = link_to_mixer (filter, mixer);
+  self->output = md_media_add_caps_filter (pipeline, caps);
+  gst_element_link (mixer, self->output);
+
+  input_pad = gst_element_get_static_pad (self->input, "src");
+  gst_pad_add_probe (input_pad, GST_PAD_PROBE_TYPE_BUFFER, on_bridge_input,
+                     g_atomic_rc_box_acquire (self->shared), bridge_shared_unref);
+  md_media_bridge_set_levels (self, TRUE, FALSE);
+  return self;
+}
+
+GstElement *
+md_media_bridge_get_output (MdMediaBridge *self)
+{
+  return self->output;
+}
+
+void
+md_media_bridge_tap (MdMediaBridge *self,
+                     GstPad        *decoded)
+{
+  gst_pad_add_probe (decoded, GST_PAD_PROBE_TYPE_BUFFER, on_decoded_buffer,
+                     g_atomic_rc_box_acquire (self->shared), bridge_shared_unref);
+}
+
+void
+md_media_bridge_set_levels (MdMediaBridge *self,
+                            gboolean       local_on,
+                            gboolean       bridge_on)
+{
+  /* The new input up first, then the old one down: never both silent. */
+  if (bridge_on)
+    g_object_set (self->bridge_pad, "volume", 1.0, NULL);
+  if (local_on)
+    g_object_set (self->local_pad, "volume", 1.0, NULL);
+  if (!bridge_on)
+    g_object_set (self->bridge_pad, "volume", 0.0, NULL);
+  if (!local_on)
+    g_object_set (self->local_pad, "volume", 0.0, NULL);
+}
+
+static void
+set_target (MdMediaBridge *self,
+            GstElement    *target)
+{
+  g_mutex_lock (&self->shared->lock);
+  g_set_object (&self->shared->target, target);
+  g_clear_pointer (&self->shared->target_caps, gst_caps_unref);
+  g_mutex_unlock (&self->shared->lock);
+}
+
+static void
+set_announce (MdMediaBridge *self)
+{
+  g_mutex_lock (&self->shared->lock);
+  self->shared->announce = TRUE;
+  self->shared->announce_at = GST_CLOCK_TIME_NONE;
+  g_mutex_unlock (&self->shared->lock);
+}
+
+void
+md_media_bridge_connect (MdMediaBridge *self,
+                         MdMediaBridge *peer)
+{
+  g_return_if_fail (self != peer);
+
+  md_media_bridge_disconnect (self);
+  md_media_bridge_disconnect (peer);
+  set_announce (self);
+  set_announce (peer);
+  self->peer = peer;
+  peer->peer = self;
+  set_target (self, peer->input);
+  set_target (peer, self->input);
+}
+
+void
+md_media_bridge_disconnect (MdMediaBridge *self)
+{
+  MdMediaBridge *peer = self->peer;
+
+  if (peer == NULL)
+    return;
+  set_target (self, NULL);
+  set_target (peer, NULL);
+  peer->peer = NULL;
+  self->peer = NULL;
+}
+
+void
+md_media_bridge_free (MdMediaBridge *self)
+{
+  if (self == NULL)
+    return;
+
+  md_media_bridge_disconnect (self);
+  g_clear_object (&self->local_pad);
+  g_clear_object (&self->bridge_pad);
+  g_clear_pointer (&self->shared, bridge_shared_unref);
+  g_free (self);
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Audio routes against real peers on loopback: Kamailio as registrar and
+proxy, a baresip meeting bridge, and a second baresip as the user's own
+phone ("call me"). meetdial-cli's `s` key moves the meeting's audio to the
+phone and back; the recordings show whether any of it was lost.
+
+Usage: test_routes.py MEETDIAL_CLI CASE
+"""
+
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "peers"))
+sys.path.insert(0, HERE)
+
+import peers  # noqa: E402
+from audio_check import Recording  # noqa: E402
+from meetdial import Meetdial  # noqa: E402
+
+PASSWORD = "s3cret-pass"
+BRIDGE_USER = "+15550100"
+BRIDGE_PASSWORD = "bridge-pass"
+PHONE_USER = "+15550199"
+PHONE_PASSWORD = "phone-pass"
+USERS = {"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD, PHONE_USER: PHONE_PASSWORD}
+MIC_HZ, PHONE_HZ, BRIDGE_HZ = 440, 880, 1000
+# One packet: the longest the meeting may hear nothing at a seam.
+MAX_GAP_MS = 20
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def route_event(call, route, after=0.0):
+    return call.wait_event(lambda e: e.get("event") == "route" and e.get("route") == route
+                           and e["t"] > after, 15, f"route {route}")
+
+
+def event(call, name, timeout=15):
+    return call.wait_event(lambda e: e.get("event") == name, timeout, f"a {name} event")
+
+
+class Meeting:
+    """Kamailio, the bridge, "my phone", and meetdial-cli in a call to the
+    bridge with a 440 Hz mic; the phone plays 880 Hz, the bridge 1000 Hz."""
+
+    def __init__(self, md, logs, phone_answer="auto"):
+        self.md = md
+        self.logs = logs
+        self.phone_answer = phone_answer
+        self.heard = os.path.join(md.config, "heard.wav")
+
+    def __enter__(self):
+        self.kamailio = peers.Kamailio(USERS, logs=self.logs).start()
+        try:
+            self.bridge = peers.Baresip(self.kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD,
+                                        tone_hz=BRIDGE_HZ, logs=self.logs).start()
+            self.phone = peers.Baresip(self.kamailio.port, PHONE_USER, PHONE_PASSWORD,
+                                       tone_hz=PHONE_HZ, answer=self.phone_answer,
+                                       logs=self.logs).start()
+            self.md.add_account("work", self.kamailio.port, "alice", PASSWORD)
+            self.call = self.md.start_call(f"tel:{BRIDGE_USER}", "--mic", f"tone:{MIC_HZ}",
+                                           "--speaker", f"file:{self.heard}",
+                                           "--phone-number", PHONE_USER)
+            self.call.wait_state("active")
+            self.bridge.wait_event("CALL_ESTABLISHED", timeout=10)
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        call = getattr(self, "call", None)
+        if call:
+            call.kill()
+        for peer in ("phone", "bridge"):
+            baresip = getattr(self, peer, None)
+            if baresip:
+                baresip.stop()
+                baresip.cleanup()
+        self.kamailio.stop()
+
+    def hang_up(self):
+        self.call.keys("h")
+        rc = self.call.wait(30)
+        check(rc == 0, f"the meeting call exited {rc}: {self.call.stderr.decode()}")
+        self.bridge.wait_event("CALL_CLOSED", timeout=10)
+
+
+def recording(baresip):
+    files = baresip.recordings("-dec.wav")
+    check(files, f"{baresip.user} recorded nothing")
+    return Recording(files[-1])
+
+
+def seam_gap_ms(rec, first_hz, second_hz):
+    """Finds where @first_hz gives way to @second_hz in @rec and returns the
+    longest silence within half a second of that seam."""
+    runs = rec.tone_runs([MIC_HZ, PHONE_HZ])
+    for (a, _, end_a), (b, start_b, _) in zip(runs, runs[1:]):
+        if a == first_hz and b == second_hz:
+            seam = (end_a + start_b) / 2
+            return rec.longest_quiet_ms(seam - 0.5, seam + 0.5), seam
+    raise AssertionError(f"no {first_hz} → {second_hz} Hz seam in {rec.path}: {runs}")
+
+
+def case_call_me(md, logs):
+    """s: the phone is called, answers, and the meeting hears it instead of
+    the mic with no gap; s again: the mic is back with no gap, the phone leg
+    is hung up. The bridge's tone reaches the phone while it carries the
+    meeting, and not our speaker."""
+    with Meeting(md, logs) as m:
+        time.sleep(1.5)   # the meeting hears the mic for a while
+        m.call.keys("s")
+        on_phone = route_event(m.call, "phone")
+        m.phone.wait_event("CALL_ESTABLISHED", timeout=1)
+        time.sleep(2.0)   # the meeting hears the phone for a while
+        m.call.keys("s")
+        back = route_event(m.call, "computer", after=on_phone["t"])
+        m.phone.wait_event("CALL_CLOSED", timeout=10)
+        time.sleep(1.5)
+        m.hang_up()
+
+        runs = recording(m.bridge).tone_runs([MIC_HZ, PHONE_HZ])
+        order = [hz for hz, _, _ in runs]
+        check(order == [MIC_HZ, PHONE_HZ, MIC_HZ],
+              f"the bridge heard {order} Hz, not mic, phone, mic: {runs}")
+        rec = recording(m.bridge)
+        gap_out, _ = seam_gap_ms(rec, MIC_HZ, PHONE_HZ)
+        gap_back, _ = seam_gap_ms(rec, PHONE_HZ, MIC_HZ)
+        print(f"switch gap at the bridge: to phone {gap_out:.1f} ms, back {gap_back:.1f} ms")
+        check(gap_out <= MAX_GAP_MS, f"the bridge heard {gap_out:.1f} ms of silence going to the phone")
+        check(gap_back <= MAX_GAP_MS, f"the bridge heard {gap_back:.1f} ms of silence coming back")
+
+        phone_rec = recording(m.phone)
+        level = phone_rec.level(BRIDGE_HZ, 0.3, max(0.5, phone_rec.seconds() - 0.6))
+        check(level > 0.05, f"the meeting's {BRIDGE_HZ} Hz did not reach the phone (level {level:.3f})")
+
+        heard = Recording(m.heard)
+        phone_s = back["t"] - on_phone["t"]
+        quiet = heard.longest_quiet_ms(0, heard.seconds(), threshold=0.01) / 1000
+        check(quiet >= phone_s - 0.5,
+              f"our speaker was silent for {quiet:.2f} s of the {phone_s:.2f} s on the phone")
+        check(heard.level(BRIDGE_HZ, 0.2, 1.0) > 0.05, "our speaker never heard the meeting")
+        check(heard.level(BRIDGE_HZ, heard.seconds() - 1.0, 0.8) > 0.05,
+              "our speaker did not hear the meeting again after switching back")
+
+
+def main():
+    cli, case = sys.argv[1], sys.argv[2]
+    logs = os.environ.get("MEETDIAL_TEST_LOGS") or peers.log_dir()
+    os.makedirs(logs, exist_ok=True)
+    os.environ["MEETDIAL_TEST_LOGS"] = logs
+    md = Meetdial(cli, logs)
+    try:
+        globals()["case_" + case.replace("-", "_")](md, logs)
+    finally:
+        md.cleanup()
+    print(f"ok: {case}")
+
+
+if __name__ == "__main__":
+    main()
