@@ -151,6 +151,68 @@ def case_call_me(md, logs):
               "our speaker did not hear the meeting again after switching back")
 
 
+def phone_fails(md, logs, reject, want):
+    """The phone leg does not get through: the meeting never leaves the mic,
+    and the user is told why."""
+    with Meeting(md, logs, phone_answer="manual") as m:
+        m.call.keys("s")
+        if reject:
+            m.phone.wait_event("CALL_INCOMING", timeout=10)
+            m.phone.command("hangup")
+        failed = event(m.call, "route_failed")
+        check(want in failed["message"] and "computer audio" in failed["message"],
+              f"unclear failure message: {failed}")
+        check(failed["route"] == "computer", f"{failed}")
+        time.sleep(0.5)
+        m.hang_up()
+        routes = [e for e in m.call.events if e.get("event") == "route"]
+        check(not routes, f"the route changed though the phone never answered: {routes}")
+        order = [hz for hz, _, _ in recording(m.bridge).tone_runs([MIC_HZ, PHONE_HZ])]
+        check(order == [MIC_HZ], f"the bridge heard {order} Hz, not the mic alone")
+
+
+def case_phone_busy(md, logs):
+    phone_fails(md, logs, True, "The line is busy")
+
+
+def case_phone_no_answer(md, logs):
+    md.gsettings("no-answer-seconds", "2")
+    phone_fails(md, logs, False, "Nobody answered")
+
+
+def phone_hangs_up(m):
+    """The phone carries the meeting, then hangs up."""
+    m.call.keys("s")
+    route_event(m.call, "phone")
+    time.sleep(1.0)
+    m.phone.command("hangup")
+    return event(m.call, "phone_ended")
+
+
+def case_phone_hangup_fallback(md, logs):
+    """Default: the meeting goes back to computer audio and says so."""
+    with Meeting(md, logs) as m:
+        ended = phone_hangs_up(m)
+        check("back on computer audio" in ended["message"], f"{ended}")
+        route_event(m.call, "computer")
+        time.sleep(1.0)
+        m.hang_up()
+        order = [hz for hz, _, _ in recording(m.bridge).tone_runs([MIC_HZ, PHONE_HZ])]
+        check(order == [MIC_HZ, PHONE_HZ, MIC_HZ], f"the bridge heard {order} Hz")
+
+
+def case_phone_hangup_end(md, logs):
+    """phone-hangup-action=end: the meeting call ends too."""
+    md.gsettings("phone-hangup-action", "end")
+    with Meeting(md, logs) as m:
+        ended = phone_hangs_up(m)
+        check("left the meeting" in ended["message"], f"{ended}")
+        rc = m.call.wait(20)
+        check(rc == 0, f"the call exited {rc}: {m.call.stderr.decode()[-2000:]}")
+        check(m.call.ended(), "no ended event")
+        m.bridge.wait_event("CALL_CLOSED", timeout=10)
+
+
 def main():
     cli, case = sys.argv[1], sys.argv[2]
     logs = os.environ.get("MEETDIAL_TEST_LOGS") or peers.log_dir()
