@@ -19,6 +19,7 @@ enum {
   PROP_0,
   PROP_MUTED,
   PROP_JITTER_LATENCY_MS,
+  PROP_RTP_TIMEOUT_MS,
   N_PROPS
 };
 
@@ -238,6 +239,9 @@ md_media_session_get_property (GObject    *object,
     case PROP_JITTER_LATENCY_MS:
       g_value_set_uint (value, self->jitter_latency_ms);
       break;
+    case PROP_RTP_TIMEOUT_MS:
+      g_value_set_uint (value, self->rtp_timeout_ms);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -255,6 +259,9 @@ md_media_session_set_property (GObject      *object,
     {
     case PROP_MUTED:
       md_media_session_set_muted (self, g_value_get_boolean (value));
+      break;
+    case PROP_RTP_TIMEOUT_MS:
+      self->rtp_timeout_ms = g_value_get_uint (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -296,6 +303,10 @@ md_media_session_class_init (MdMediaSessionClass *klass)
   props[PROP_JITTER_LATENCY_MS] =
     g_param_spec_uint ("jitter-latency-ms", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0: $MEETDIAL_RTP_TIMEOUT_MS, else 8000; read when the session starts. */
+  props[PROP_RTP_TIMEOUT_MS] =
+    g_param_spec_uint ("rtp-timeout-ms", NULL, NULL, 0, G_MAXUINT / 1000, 0,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   signals[SIGNAL_FAILED] =
@@ -396,7 +407,8 @@ md_media_session_start (MdMediaSession       *self,
   self->telephone_event_pt = params->telephone_event_pt;
   self->sending = params->send;
   self->receiving = params->receive;
-  self->rtp_timeout_ms = rtp_timeout_from_environment ();
+  if (self->rtp_timeout_ms == 0)
+    self->rtp_timeout_ms = rtp_timeout_from_environment ();
   self->context = g_main_context_ref_thread_default ();
   self->pipeline = md_media_pipeline_new (params, info, mic, mic_is_live,
                                           speaker, recording_sink, self->muted,

@@ -80,6 +80,8 @@ void            md_media_session_stop           (MdMediaSession *self);  /* idem
 /* The jitter buffer's latency now (ms): it adapts to the network, from 40 to
    300 ms, starting at 60. Property "jitter-latency-ms" (notify). */
 guint           md_media_session_get_jitter_latency_ms (MdMediaSession *self);
+/* Property "rtp-timeout-ms": how long without RTP means the network is lost;
+   0 (the default) reads $MEETDIAL_RTP_TIMEOUT_MS, else 8000. Set before start. */
 
 /* Signals (emitted on the main context only):
    "failed"       (GError *error)  — a bus error or RTP stopped arriving for

@@ -136,6 +136,7 @@ test_wal_mode (Fixture       *fixture,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (history);
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
