@@ -69,6 +69,9 @@ on_audio_buffer (GstPad          *pad,
     }
 
   buffer = gst_buffer_make_writable (GST_PAD_PROBE_INFO_BUFFER (info));
+  /* A silent source marks its buffers as gaps; with a tone in, they are not,
+   * or the encoder would send silence anyway. */
+  GST_BUFFER_FLAG_UNSET (buffer, GST_BUFFER_FLAG_GAP);
   GST_PAD_PROBE_INFO_DATA (info) = buffer;
   if (gst_buffer_map (buffer, &map, GST_MAP_READWRITE))
     {

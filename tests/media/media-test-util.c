@@ -260,6 +260,8 @@ new_session_at (Fixture    *fixture,
 
   g_assert_no_error (error);
   g_assert_nonnull (session);
+  if (fixture->rtp_timeout_ms > 0)
+    g_object_set (session, "rtp-timeout-ms", fixture->rtp_timeout_ms, NULL);
   g_signal_connect (session, "first-packet", G_CALLBACK (on_first_packet), fixture);
   g_signal_connect (session, "failed", G_CALLBACK (on_failed), fixture);
   return session;

@@ -47,6 +47,7 @@ typedef struct {
   guint            first_packets;
   GError          *failure;
   gint64           failed_at_us;
+  guint            rtp_timeout_ms;   /* for new sessions; 0: the default */
 } Fixture;
 
 void                fixture_set_up    (Fixture            *fixture,

@@ -323,10 +323,13 @@ test_rtp_timeout (Fixture       *fixture,
                   gconstpointer  data)
 {
   const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  guint timeout_ms = 0;
   gint64 stopped_us;
 
-  /* main() set MEETDIAL_RTP_TIMEOUT_MS=1500. */
+  fixture->rtp_timeout_ms = 1500;
   start_pair (fixture, codec, "tone:440", "null", "tone:660", "null");
+  g_object_get (fixture->a, "rtp-timeout-ms", &timeout_ms, NULL);
+  g_assert_cmpuint (timeout_ms, ==, 1500);
   g_assert_no_error (fixture->failure);
 
   md_media_session_stop (fixture->b);
@@ -481,8 +484,6 @@ main (int    argc,
   static const char *opus[] = { "opus", "48000" };
 
   g_test_init (&argc, &argv, NULL);
-  /* Set before any thread exists: the timeout test relies on it. */
-  g_setenv ("MEETDIAL_RTP_TIMEOUT_MS", "1500", TRUE);
   gst_init (&argc, &argv);
   /* Finished threads exit instead of waiting in GLib's pool, so the stop
    * test can see that none is left. */
