@@ -11,10 +11,9 @@
 /* Bridged audio queued beyond this is dropped, oldest first, so a stalled
  * peer never grows memory or delay. */
 #define BRIDGE_MAX_QUEUE_MS 200
-/* The mixer's output runs behind the clock by its latency; bridged audio is
- * stamped on arrival. "md-bridge-audio" waits until the peer's audio covers
- * more than that lag, so that when the caller silences the mic in answer,
- * the mixer already has the peer's audio for the same moment. */
+/* "md-bridge-audio" waits until the peer's audio has flowed steadily for a
+ * while (the first packets out of a jitter buffer can come in a burst), so
+ * that the switch finds the next buffer already on its way. */
 #define ANNOUNCE_AFTER_MS   150
 
 /* What the tap (a streaming thread of this pipeline) and the bridge input's
@@ -32,7 +31,9 @@ struct _MdMediaBridge {
   GstElement    *pipeline;
   GstElement    *input;        /* appsrc: audio from the peer */
   GstElement    *output;
-  GstPad        *local_pad;    /* the mixer's pads */
+  GstElement    *selector;
+  GstElement    *volume;       /* silence when neither input is wanted */
+  GstPad        *local_pad;    /* the selector's pads */
   GstPad        *bridge_pad;
   BridgeShared  *shared;
   MdMediaBridge *peer;         /* main context only */
@@ -55,20 +56,18 @@ bridge_shared_unref (gpointer data)
 }
 
 static GstPad *
-link_to_mixer (GstElement *from,
-               GstElement *mixer)
+link_to_selector (GstElement *from,
+                  GstElement *selector)
 {
   g_autoptr(GstPad) src_pad = gst_element_get_static_pad (from, "src");
-  GstPad *sink_pad = gst_element_request_pad_simple (mixer, "sink_%u");
+  GstPad *sink_pad = gst_element_request_pad_simple (selector, "sink_%u");
 
   gst_pad_link (src_pad, sink_pad);
   return sink_pad;
 }
 
 /* Streaming thread of this pipeline: hands a copy of the far end's audio to
- * the peer. The copy shares the memory; its timestamps are cleared because
- * they mean nothing on the peer's clock: the peer's appsrc stamps it on
- * arrival. */
+ * the peer. */
 static GstPadProbeReturn
 on_decoded_buffer (GstPad          *pad,
                    GstPadProbeInfo *info,
@@ -78,7 +77,6 @@ on_decoded_buffer (GstPad          *pad,
   g_autoptr(GstElement) target = NULL;
   g_autoptr(GstCaps) caps = NULL;
   gboolean new_caps = FALSE;
-  GstBuffer *copy;
 
   g_mutex_lock (&shared->lock);
   if (shared->target != NULL)
@@ -97,15 +95,7 @@ on_decoded_buffer (GstPad          *pad,
   if (target == NULL || caps == NULL)
     return GST_PAD_PROBE_OK;
 
-  if (new_caps)
-    gst_app_src_set_caps (GST_APP_SRC (target), caps);
-  copy = gst_buffer_copy (GST_PAD_PROBE_INFO_BUFFER (info));
-  GST_BUFFER_PTS (copy) = GST_CLOCK_TIME_NONE;
-  GST_BUFFER_DTS (copy) = GST_CLOCK_TIME_NONE;
-  GST_BUFFER_OFFSET (copy) = GST_BUFFER_OFFSET_NONE;
-  GST_BUFFER_OFFSET_END (copy) = GST_BUFFER_OFFSET_NONE;
-  /* Fails only while the peer's pipeline shuts down: nothing to do. */
-  gst_app_src_push_buffer (GST_APP_SRC (target), copy);
+  md_media_push_copy (target, new_caps ? caps : NULL, GST_PAD_PROBE_INFO_BUFFER (info));
   return GST_PAD_PROBE_OK;
 }
 
@@ -144,8 +134,13 @@ on_bridge_input (GstPad          *pad,
   return GST_PAD_PROBE_OK;
 }
 
-/* local → mixer pad ┐
- * appsrc → convert → resample → caps → mixer pad ┴ audiomixer → caps → */
+/* local ─────────────────────────────────────┐
+ * appsrc → convert → resample → caps ─────────┴ input-selector → volume → caps →
+ *
+ * A selector rather than a mixer: it adds no latency and has no deadline,
+ * so a busy machine never makes it drop the mic. Both inputs are live and
+ * stamped on the same clock, so the encoder's timestamps run on across a
+ * switch. */
 MdMediaBridge *
 md_media_bridge_new (GstElement *pipeline,
                      GstElement *local,
@@ -153,34 +148,34 @@ md_media_bridge_new (GstElement *pipeline,
                      guint       ptime_ms)
 {
   MdMediaBridge *self = g_new0 (MdMediaBridge, 1);
-  GstElement *mixer, *convert, *resample, *filter;
+  GstElement *convert, *resample, *filter;
   g_autoptr(GstPad) input_pad = NULL;
 
   self->pipeline = pipeline;
   self->shared = g_atomic_rc_box_new0 (BridgeShared);
   g_mutex_init (&self->shared->lock);
 
-  mixer = md_media_add_element (pipeline, "audiomixer", NULL);
-  /* Room for bridged audio that comes a little late (it left the peer's
-   * jitter buffer on the peer's schedule, not ours). */
-  g_object_set (mixer, "latency", (guint64) 2 * ptime_ms * GST_MSECOND, NULL);
+  self->selector = md_media_add_element (pipeline, "input-selector", NULL);
+  g_object_set (self->selector, "sync-streams", TRUE, "sync-mode", 1 /* clock */, NULL);
 
   self->input = md_media_add_element (pipeline, "appsrc", NULL);
-  /* Caps from the start, though the peer's audio sets its own: without them
-   * the mixer's latency query fails and it waits for this input forever. */
+  /* Caps from the start, though the peer's audio sets its own: downstream
+   * latency queries need them. */
   g_object_set (self->input, "caps", caps, "is-live", TRUE, "format", GST_FORMAT_TIME,
                 "do-timestamp", TRUE, "leaky-type", 2 /* downstream: drop the oldest */,
                 "max-time", (guint64) BRIDGE_MAX_QUEUE_MS * GST_MSECOND,
-                "min-latency", (gint64) ptime_ms * GST_MSECOND, NULL);
+                "min-latency", (gint64) ptime_ms * GST_MSECOND,
+                "max-latency", (gint64) -1, NULL);
   convert = md_media_add_element (pipeline, "audioconvert", NULL);
   resample = md_media_add_element (pipeline, "audioresample", NULL);
   filter = md_media_add_caps_filter (pipeline, caps);
   gst_element_link_many (self->input, convert, resample, filter, NULL);
 
-  self->local_pad = link_to_mixer (local, mixer);
-  self->bridge_pad = link_to_mixer (filter, mixer);
+  self->local_pad = link_to_selector (local, self->selector);
+  self->bridge_pad = link_to_selector (filter, self->selector);
+  self->volume = md_media_add_element (pipeline, "volume", NULL);
   self->output = md_media_add_caps_filter (pipeline, caps);
-  gst_element_link (mixer, self->output);
+  gst_element_link_many (self->selector, self->volume, self->output, NULL);
 
   input_pad = gst_element_get_static_pad (self->input, "src");
   gst_pad_add_probe (input_pad, GST_PAD_PROBE_TYPE_BUFFER, on_bridge_input,
@@ -208,15 +203,12 @@ md_media_bridge_set_levels (MdMediaBridge *self,
                             gboolean       local_on,
                             gboolean       bridge_on)
 {
-  /* The new input up first, then the old one down: never both silent. */
-  if (bridge_on)
-    g_object_set (self->bridge_pad, "volume", 1.0, NULL);
-  if (local_on)
-    g_object_set (self->local_pad, "volume", 1.0, NULL);
-  if (!bridge_on)
-    g_object_set (self->bridge_pad, "volume", 0.0, NULL);
-  if (!local_on)
-    g_object_set (self->local_pad, "volume", 0.0, NULL);
+  g_return_if_fail (!(local_on && bridge_on));
+
+  if (local_on || bridge_on)
+    g_object_set (self->selector, "active-pad", local_on ? self->local_pad : self->bridge_pad,
+                  NULL);
+  g_object_set (self->volume, "mute", !local_on && !bridge_on, NULL);
 }
 
 static void

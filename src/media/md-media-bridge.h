@@ -7,18 +7,18 @@ G_BEGIN_DECLS
 
 /* The audio-route switch point of one pipeline, private to src/media.
  *
- * The send path runs through a mixer with two inputs: the local microphone
- * and a "bridge" input that carries audio decoded by another call (the
- * phone leg of "call me"). Switching routes only changes the two inputs'
- * levels, so the encoder, the SSRC and the RTP sequence never stop: the
- * switch is make-before-break by construction. A tap on the decoded audio
+ * The send path runs through a selector with two inputs: the local
+ * microphone and a "bridge" input that carries audio decoded by another call
+ * (the phone leg of "call me"). Switching routes only changes which input
+ * goes on, so the encoder, the SSRC and the RTP sequence never stop; the
+ * caller switches once the new input carries audio (make-before-break). A tap on the decoded audio
  * copies what the far end says to the connected peer's bridge input.
  * Everything runs on the main context but the tap, which only touches a
  * locked block of its own. */
 typedef struct _MdMediaBridge MdMediaBridge;
 
-/* Adds the mixer to @pipeline with @local (raw audio at @caps) as one of its
- * inputs; link onwards from md_media_bridge_get_output(). */
+/* Adds the selector to @pipeline with @local (raw audio at @caps) as one of
+ * its inputs; link onwards from md_media_bridge_get_output(). */
 MdMediaBridge *md_media_bridge_new          (GstElement    *pipeline,
                                              GstElement    *local,
                                              GstCaps       *caps,
@@ -27,6 +27,7 @@ GstElement    *md_media_bridge_get_output   (MdMediaBridge *self);
 /* Copies every buffer passing @decoded (the far end's audio) to the peer. */
 void           md_media_bridge_tap          (MdMediaBridge *self,
                                              GstPad        *decoded);
+/* Which input is sent: one of them, or neither (silence). */
 void           md_media_bridge_set_levels   (MdMediaBridge *self,
                                              gboolean       local_on,
                                              gboolean       bridge_on);

@@ -7,6 +7,8 @@
 #include "md-jitter-adapter.h"
 #include "md-media-bridge.h"
 #include "md-media-util.h"
+#include "md-media-dsp.h"
+#include "md-media-spec.h"
 
 #include <glib/gstdio.h>
 #include <gst/app/gstappsrc.h>
@@ -45,6 +47,9 @@ struct _MdMediaPipeline {
   GstElement   *mic_volume;
   GstElement   *speaker_volume;
   MdMediaBridge *bridge;       /* the route switch: mic or another call */
+  MdMediaDsp    dsp;
+  char         *echo_probe_name;  /* unique per pipeline; NULL without DSP */
+  GstElement   *speaker_feed;     /* the last element before the speaker */
   GstElement   *send_valve;
   GstElement   *recv_valve;
   GstElement   *rtp_sink;
@@ -312,6 +317,8 @@ build_send_path (MdMediaPipeline        *self,
   gst_element_link_many (mic, convert, resample, filter, NULL);
   raw = mic_is_live ? filter
                     : add_live_silence_under (self, filter, caps, samples_per_packet, ptime_ms);
+  if (self->dsp != MD_MEDIA_DSP_NONE)
+    raw = md_media_dsp_add (self->pipeline, raw, self->dsp, self->echo_probe_name);
   self->bridge = md_media_bridge_new (self->pipeline, raw, caps, ptime_ms);
   raw = md_media_bridge_get_output (self->bridge);
 
@@ -414,7 +421,17 @@ build_receive_path (MdMediaPipeline        *self,
   self->speaker_volume = md_media_add_element (self->pipeline, "volume", "speaker-volume");
   gst_bin_add (GST_BIN (self->pipeline), speaker);
   gst_element_link_many (funnel, self->depay, decoder, convert, resample, mono,
-                         self->speaker_volume, speaker, NULL);
+                         self->speaker_volume, NULL);
+  self->speaker_feed = self->speaker_volume;
+  /* The echo canceller hears what the speaker plays, after the mute. */
+  if (self->echo_probe_name != NULL)
+    {
+      GstElement *probe = md_media_dsp_add_probe (self->pipeline, self->echo_probe_name);
+
+      gst_element_link (self->speaker_volume, probe);
+      self->speaker_feed = probe;
+    }
+  gst_element_link (self->speaker_feed, speaker);
   {
     g_autoptr(GstPad) decoded = gst_element_get_static_pad (mono, "src");
 
@@ -435,6 +452,21 @@ build_receive_path (MdMediaPipeline        *self,
       gst_pad_add_probe (sink_pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_recording_event,
                          g_atomic_rc_box_acquire (self->shared), stream_shared_unref);
     }
+}
+
+/* The echo-loop room model (md-media-spec.h): what the speaker plays comes
+ * back into the mic. */
+static void
+connect_echo_loop (MdMediaPipeline *self)
+{
+  g_autoptr(GstElement) loop = gst_bin_get_by_name (GST_BIN (self->pipeline),
+                                                    MD_MEDIA_SPEC_ECHO_LOOP_INPUT);
+  g_autoptr(GstPad) played = NULL;
+
+  if (loop == NULL)
+    return;
+  played = gst_element_get_static_pad (self->speaker_feed, "src");
+  md_media_tap_to_appsrc (played, loop);
 }
 
 static StreamShared *
@@ -462,6 +494,7 @@ md_media_pipeline_new (const MdMediaParams    *params,
                        const MdMediaCodecInfo *info,
                        GstElement             *mic,
                        gboolean                mic_is_live,
+                       MdMediaDsp              dsp,
                        GstElement             *speaker,
                        GstElement             *recording_sink,
                        gboolean                muted,
@@ -478,8 +511,12 @@ md_media_pipeline_new (const MdMediaParams    *params,
   rtpbin = md_media_add_element (self->pipeline, "rtpbin", "rtpbin");
   g_object_set (rtpbin, "do-lost", TRUE, NULL);
   self->jitter = md_jitter_adapter_new (rtpbin);
+  if (dsp != MD_MEDIA_DSP_NONE)
+    self->echo_probe_name = g_strdup_printf ("md-echo-probe-%p", (void *) self);
+  self->dsp = dsp;
   build_send_path (self, params, info, mic, mic_is_live, muted, rtp_socket, rtcp_socket, rtpbin);
   build_receive_path (self, params, info, speaker, rtp_socket, rtcp_socket, rtpbin);
+  connect_echo_loop (self);
   md_media_pipeline_set_directions (self, params->send, params->receive);
   return self;
 }
@@ -641,6 +678,7 @@ md_media_pipeline_free (MdMediaPipeline *self)
   g_clear_object (&self->pipeline);
   g_clear_pointer (&self->shared, stream_shared_unref);
   g_clear_pointer (&self->jitter, md_jitter_adapter_free);
+  g_free (self->echo_probe_name);
   g_free (self);
 }
 

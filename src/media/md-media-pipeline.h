@@ -24,6 +24,7 @@ MdMediaPipeline *md_media_pipeline_new             (const MdMediaParams    *para
                                                     const MdMediaCodecInfo *info,
                                                     GstElement             *mic,
                                                     gboolean                mic_is_live,
+                                                    MdMediaDsp              dsp,
                                                     GstElement             *speaker,
                                                     GstElement             *recording_sink,
                                                     gboolean                muted,

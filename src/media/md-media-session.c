@@ -42,6 +42,7 @@ struct _MdMediaSession {
   guint            local_rtp_port;
   gboolean         muted;
   MdMediaRoute     route;
+  MdMediaDsp       dsp;
 
   GMainContext    *context;
   MdMediaPipeline *pipeline;
@@ -378,6 +379,7 @@ md_media_session_start (MdMediaSession       *self,
   GstElement *recording_sink = NULL;
   GstElement *element;
   gboolean mic_is_live = TRUE;
+  MdMediaDsp dsp = self->dsp;
 
   g_return_val_if_fail (MD_IS_MEDIA_SESSION (self), FALSE);
   g_return_val_if_fail (params != NULL, FALSE);
@@ -410,7 +412,9 @@ md_media_session_start (MdMediaSession       *self,
   if (self->rtp_timeout_ms == 0)
     self->rtp_timeout_ms = rtp_timeout_from_environment ();
   self->context = g_main_context_ref_thread_default ();
-  self->pipeline = md_media_pipeline_new (params, info, mic, mic_is_live,
+  if (!md_media_spec_is_room (mic_spec))
+    dsp = MD_MEDIA_DSP_NONE;
+  self->pipeline = md_media_pipeline_new (params, info, mic, mic_is_live, dsp,
                                           speaker, recording_sink, self->muted,
                                           self->rtp_socket, self->rtcp_socket);
   element = md_media_pipeline_get_element (self->pipeline);
@@ -568,6 +572,15 @@ md_media_session_send_dtmf_finish (MdMediaSession  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+md_media_session_set_dsp (MdMediaSession *self,
+                          MdMediaDsp      dsp)
+{
+  g_return_if_fail (MD_IS_MEDIA_SESSION (self));
+
+  self->dsp = dsp;
 }
 
 void

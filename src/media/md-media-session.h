@@ -30,6 +30,16 @@ typedef enum {
   MD_MEDIA_ROUTE_NONE,     /* neither: the user listens and talks on another phone */
 } MdMediaRoute;
 
+/* Browser-style processing of computer audio (webrtcdsp); it applies to a
+   microphone (the "auto" spec) and to the echo-loop room model, never to
+   generated tones or files, which are sent as they are. */
+typedef enum {
+  MD_MEDIA_DSP_NONE  = 0,
+  MD_MEDIA_DSP_ECHO  = 1 << 0,   /* echo cancellation */
+  MD_MEDIA_DSP_NOISE = 1 << 1,   /* noise suppression */
+  MD_MEDIA_DSP_GAIN  = 1 << 2,   /* automatic gain control */
+} MdMediaDsp;
+
 /* What the SDP offer/answer settled on; the media session copies what it keeps. */
 typedef struct {
   const char   *remote_address;      /* "127.0.0.1" or "::1" */
@@ -65,6 +75,8 @@ void            md_media_session_send_dtmf_async (MdMediaSession *self, char dig
                                                   guint duration_ms, GCancellable *cancellable,
                                                   GAsyncReadyCallback callback, gpointer user_data);
 gboolean        md_media_session_send_dtmf_finish (MdMediaSession *self, GAsyncResult *result, GError **error);
+/* Before start: which processing the microphone gets (default: none). */
+void            md_media_session_set_dsp        (MdMediaSession *self, MdMediaDsp dsp);
 /* Takes effect at once, without a gap: the encoder keeps running and the
    old source fades out only after the new one is in. May be set before start. */
 void            md_media_session_set_route      (MdMediaSession *self, MdMediaRoute route);

@@ -18,7 +18,10 @@ typedef enum {
   SPEC_TONE,
   SPEC_FILE,
   SPEC_NULL,
+  SPEC_ECHO_LOOP,
 } SpecKind;
+
+#define ECHO_LOOP_MAX_MS 1000
 
 static gboolean
 parse_spec (const char  *spec,
@@ -34,6 +37,8 @@ parse_spec (const char  *spec,
     *kind = SPEC_TONE, *argument = spec + strlen ("tone:");
   else if (g_str_has_prefix (spec, "file:"))
     *kind = SPEC_FILE, *argument = spec + strlen ("file:");
+  else if (g_str_has_prefix (spec, "echo-loop:"))
+    *kind = SPEC_ECHO_LOOP, *argument = spec + strlen ("echo-loop:");
   else
     {
       g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_BAD_SPEC,
@@ -207,6 +212,51 @@ make_device (const char  *pulse_factory,
   return device;
 }
 
+/* A room as a test sees it: the mic hears only what the speaker played,
+ * @argument ms later. The pipeline feeds the input (by its name); a queue
+ * that holds that much audio before it lets any out is the delay. */
+static GstElement *
+make_echo_loop (const char  *spec,
+                const char  *argument,
+                GError     **error)
+{
+  g_autoptr(GstCaps) caps = NULL;
+  GstElement *bin, *input, *delay, *convert;
+  guint64 delay_ms;
+
+  if (!g_ascii_string_to_unsigned (argument, 10, 0, ECHO_LOOP_MAX_MS, &delay_ms, NULL))
+    {
+      g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_BAD_SPEC,
+                   _("“%s” is not an echo loop: write echo-loop:MS with MS between 0 and %u"),
+                   spec, ECHO_LOOP_MAX_MS);
+      return NULL;
+    }
+
+  bin = gst_bin_new ("mic-echo-loop");
+  input = gst_element_factory_make ("appsrc", MD_MEDIA_SPEC_ECHO_LOOP_INPUT);
+  delay = make ("queue");
+  convert = make ("audioconvert");
+  g_object_set (delay, "min-threshold-time", delay_ms * GST_MSECOND,
+                "max-size-time", (delay_ms + 500) * GST_MSECOND,
+                "max-size-buffers", 0, "max-size-bytes", 0, NULL);
+  /* Caps from the start (the played audio brings its own): a live mixer
+   * downstream needs them to answer its latency query. */
+  caps = gst_caps_from_string ("audio/x-raw,format=S16LE,layout=interleaved,rate=48000,channels=1");
+  /* A latency range of its own, or the mixer finds none that fits all inputs. */
+  g_object_set (input, "caps", caps, "is-live", TRUE, "format", GST_FORMAT_TIME,
+                "do-timestamp", TRUE, "min-latency", (gint64) 20 * GST_MSECOND,
+                "max-latency", (gint64) -1, NULL);
+  gst_bin_add_many (GST_BIN (bin), input, delay, convert, NULL);
+  gst_element_link_many (input, delay, convert, NULL);
+  return finish_bin (bin, convert, "src");
+}
+
+gboolean
+md_media_spec_is_room (const char *spec)
+{
+  return spec == NULL || g_strcmp0 (spec, "auto") == 0 || g_str_has_prefix (spec, "echo-loop:");
+}
+
 GstElement *
 md_media_spec_make_source (const char  *spec,
                            gboolean    *is_live_out,
@@ -226,6 +276,8 @@ md_media_spec_make_source (const char  *spec,
       return make_tone (spec, argument, error);
     case SPEC_FILE:
       return make_file_source (argument, error);
+    case SPEC_ECHO_LOOP:
+      return make_echo_loop (spec, argument, error);
     case SPEC_NULL:
       src = make ("audiotestsrc");
       g_object_set (src, "is-live", TRUE, "wave", 4 /* silence */, NULL);
@@ -252,6 +304,7 @@ md_media_spec_make_sink (const char  *spec,
   switch (kind)
     {
     case SPEC_TONE:
+    case SPEC_ECHO_LOOP:
       g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_BAD_SPEC,
                    _("“%s” can only be a microphone: use auto, file:PATH.wav or null for the speaker"),
                    spec);

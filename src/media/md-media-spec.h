@@ -9,6 +9,9 @@ G_BEGIN_DECLS
  * their errors can be told apart from other failures. */
 #define MD_MEDIA_SPEC_MIC_DEVICE     "mic-device"
 #define MD_MEDIA_SPEC_SPEAKER_DEVICE "speaker-device"
+/* The appsrc of an echo-loop:MS mic, which the pipeline feeds with what
+ * the speaker plays. */
+#define MD_MEDIA_SPEC_ECHO_LOOP_INPUT "echo-loop-input"
 
 /* Builds the microphone side of an audio SPEC (CLI.md: auto, tone:FREQ,
  * file:PATH.wav, null) as one element with a raw-audio "src" pad; the
@@ -25,5 +28,9 @@ GstElement *md_media_spec_make_source (const char  *spec,
 GstElement *md_media_spec_make_sink   (const char  *spec,
                                        GstElement **eos_sink_out,
                                        GError     **error);
+
+/* Whether @spec is a room, real or modelled ("auto", "echo-loop:MS"), where
+ * a mic picks up the speaker and noise: only then is the mic processed. */
+gboolean    md_media_spec_is_room     (const char  *spec);
 
 G_END_DECLS

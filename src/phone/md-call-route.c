@@ -76,7 +76,7 @@ meeting_to_computer (MdCallRoute *self)
 {
   MdMediaSession *media = _md_call_get_media (self->meeting);
 
-  /* The mic is faded in before the bridge is faded out (md-media-bridge.c). */
+  /* The mic runs all along: it is back with the next buffer. */
   md_media_session_set_route (media, MD_MEDIA_ROUTE_LOCAL);
   md_media_session_unbridge (media);
   set_route (self, MD_AUDIO_ROUTE_COMPUTER);

@@ -39,6 +39,21 @@ dtmf_mode (MdPhone *self)
                         : MD_CALL_DTMF_AUTO;
 }
 
+/* Computer audio is processed like a browser's unless the settings say no. */
+static MdMediaDsp
+dsp_from_settings (MdPhone *self)
+{
+  MdMediaDsp dsp = MD_MEDIA_DSP_NONE;
+
+  if (!self->settings || g_settings_get_boolean (self->settings, "echo-cancellation"))
+    dsp |= MD_MEDIA_DSP_ECHO;
+  if (!self->settings || g_settings_get_boolean (self->settings, "noise-suppression"))
+    dsp |= MD_MEDIA_DSP_NOISE;
+  if (!self->settings || g_settings_get_boolean (self->settings, "gain-control"))
+    dsp |= MD_MEDIA_DSP_GAIN;
+  return dsp;
+}
+
 static guint
 no_answer_ms (MdPhone *self)
 {
@@ -82,6 +97,7 @@ on_incoming_call (MdPhone   *self,
       return;
     }
 
+  md_media_session_set_dsp (media, dsp_from_settings (self));
   call = _md_call_new (sip_call, media, NULL, self->incoming_mic, self->incoming_speaker,
                        dtmf_mode (self));
   g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
@@ -250,6 +266,7 @@ md_phone_dial (MdPhone           *self,
     media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
   if (!media)
     return NULL;
+  md_media_session_set_dsp (media, dsp_from_settings (self));
 
   sip_call = md_sip_agent_call (self->agent, sip_account, uri,
                                 md_media_session_get_local_rtp_port (media),
