@@ -5,6 +5,7 @@
 
 #include "md-call-controller.h"
 #include "md-application.h"
+#include "md-call-route.h"
 #include "md-phone.h"
 #include "md-secret-store.h"
 
@@ -17,6 +18,7 @@
 enum {
   PROP_0,
   PROP_CALL,
+  PROP_ROUTE,
   PROP_TITLE,
   N_PROPS
 };
@@ -47,6 +49,7 @@ struct _MdCallController
   PendingDial   *pending;
 
   MdCall        *call;
+  MdCallRoute   *route; /* where an outgoing call's audio goes */
   MdDialPlan    *plan;  /* of an outgoing call */
   char          *title;
   MdCallHistory *history;
@@ -132,6 +135,50 @@ on_call_state_notify (MdCallController *self)
 }
 
 static void
+on_route_notify (MdCallController *self)
+{
+  const char *body;
+
+  switch (md_call_route_get_route (self->route))
+    {
+    case MD_AUDIO_ROUTE_PHONE:
+      body = _("The meeting’s audio is on your phone");
+      break;
+    case MD_AUDIO_ROUTE_DIAL_IN:
+      body = _("The computer’s audio is off: you are in on your phone");
+      break;
+    case MD_AUDIO_ROUTE_COMPUTER:
+    default:
+      body = _("The meeting’s audio is on the computer");
+      break;
+    }
+  md_application_notify (self->app, "route", _("Audio Switched"), body);
+}
+
+static void
+on_route_failed (MdCallController *self,
+                 const char       *message)
+{
+  fail (self, message);
+}
+
+static void
+set_route (MdCallController *self,
+           MdCallRoute      *route)
+{
+  if (self->route != NULL)
+    g_signal_handlers_disconnect_by_data (self->route, self);
+  g_set_object (&self->route, route);
+  if (route != NULL)
+    {
+      g_signal_connect_swapped (route, "notify::route", G_CALLBACK (on_route_notify), self);
+      g_signal_connect_swapped (route, "failed", G_CALLBACK (on_route_failed), self);
+      g_signal_connect_swapped (route, "phone-ended", G_CALLBACK (on_route_failed), self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ROUTE]);
+}
+
+static void
 set_call (MdCallController *self,
           MdCall           *call,
           const char       *dial_uri,
@@ -212,6 +259,11 @@ dial_now (MdCallController *self,
 
   g_set_object (&self->plan, plan);
   {
+    g_autoptr(MdCallRoute) route = md_call_route_new (self->phone, call, self->sip_account,
+                                                      self->settings);
+    set_route (self, route);
+  }
+  {
     g_autofree char *digits = md_dial_plan_dup_all_digits (plan);
     self->plan_digits = (guint) strlen (digits);
   }
@@ -258,6 +310,7 @@ on_incoming_call (MdCallController *self,
 
   g_clear_object (&self->plan);
   self->plan_digits = 0;
+  set_route (self, NULL);
   set_call (self, call, remote, caller, NULL);
   md_application_notify (self->app, "incoming-call", _("Incoming Call"), caller);
 }
@@ -372,6 +425,9 @@ md_call_controller_get_property (GObject    *object,
     case PROP_CALL:
       g_value_set_object (value, self->call);
       break;
+    case PROP_ROUTE:
+      g_value_set_object (value, self->route);
+      break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
@@ -388,6 +444,9 @@ md_call_controller_dispose (GObject *object)
   if (self->call != NULL)
     g_signal_handlers_disconnect_by_data (self->call, self);
   g_clear_object (&self->call);
+  if (self->route != NULL)
+    g_signal_handlers_disconnect_by_data (self->route, self);
+  g_clear_object (&self->route);
   g_clear_object (&self->plan);
   g_clear_object (&self->sip_account);
   g_clear_object (&self->phone);
@@ -409,6 +468,9 @@ md_call_controller_class_init (MdCallControllerClass *klass)
 
   props[PROP_CALL] =
     g_param_spec_object ("call", NULL, NULL, MD_TYPE_CALL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  props[PROP_ROUTE] =
+    g_param_spec_object ("route", NULL, NULL, MD_TYPE_CALL_ROUTE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   props[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -505,7 +567,10 @@ md_call_controller_dismiss (MdCallController *self)
   g_return_if_fail (MD_IS_CALL_CONTROLLER (self));
 
   if (self->call != NULL && md_call_get_state (self->call) == MD_CALL_STATE_ENDED)
-    set_call (self, NULL, NULL, NULL, NULL);
+    {
+      set_route (self, NULL);
+      set_call (self, NULL, NULL, NULL, NULL);
+    }
 }
 
 static void
@@ -552,6 +617,14 @@ md_call_controller_get_call (MdCallController *self)
   g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), NULL);
 
   return self->call;
+}
+
+MdCallRoute *
+md_call_controller_get_route (MdCallController *self)
+{
+  g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), NULL);
+
+  return self->route;
 }
 
 MdDialPlan *

@@ -6,6 +6,7 @@
 #include "md-account.h"
 #include "md-call.h"
 #include "md-call-history.h"
+#include "md-call-route.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,8 @@ typedef struct _MdApplication MdApplication;
 /* The app's side of calls: starts MdPhone when first needed, registers the
  * default account with its password from the keyring, dials, records every
  * call in the history and tells the user (notifications) how calls go.
- * Properties (notify): "call" (the current MdCall or NULL), "title" (what
+ * Properties (notify): "call" (the current MdCall or NULL), "route" (its
+ * MdCallRoute), "title" (what
  * the call is for, for people), "error" (why the last call could not start). */
 MdCallController *md_call_controller_new        (MdApplication    *app,
                                                  GSettings        *settings);
@@ -37,6 +39,9 @@ void              md_call_controller_dismiss    (MdCallController *self);
 void              md_call_controller_shutdown   (MdCallController *self);
 
 MdCall           *md_call_controller_get_call   (MdCallController *self);
+/* Where the current outgoing call's audio goes (computer, a phone that was
+ * called, or a phone that dialled in); NULL for incoming calls. */
+MdCallRoute      *md_call_controller_get_route  (MdCallController *self);
 /* The dial plan of the current outgoing call; NULL for incoming ones. */
 MdDialPlan       *md_call_controller_get_plan   (MdCallController *self);
 const char       *md_call_controller_get_title  (MdCallController *self);

@@ -19,6 +19,7 @@ struct _MdCallView
   GtkGrid          *dial_pad;
   GtkWidget        *call_controls;
   GtkWidget        *incoming_controls;
+  GtkWidget        *route_box;
   GtkToggleButton  *mute_button;
   GtkToggleButton  *hold_button;
   GtkButton        *close_button;
@@ -120,6 +121,10 @@ update_state (MdCallView *self)
   gtk_widget_set_visible (self->call_controls, !ended && !ringing_in);
   gtk_widget_set_visible (GTK_WIDGET (self->dial_pad), !ended && !ringing_in);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), ended);
+  /* Audio can move only in an outgoing meeting call that is connected. */
+  gtk_widget_set_visible (self->route_box,
+                          md_call_controller_get_route (self->controller) != NULL
+                          && (state == MD_CALL_STATE_ACTIVE || state == MD_CALL_STATE_HELD));
   gtk_widget_set_sensitive (GTK_WIDGET (self->hold_button),
                             state == MD_CALL_STATE_ACTIVE || state == MD_CALL_STATE_HELD);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mute_button), !ended);
@@ -331,6 +336,7 @@ md_call_view_class_init (MdCallViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCallView, dial_pad);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, call_controls);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, incoming_controls);
+  gtk_widget_class_bind_template_child (widget_class, MdCallView, route_box);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, mute_button);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, hold_button);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, close_button);

@@ -173,6 +173,10 @@ class Session:
         params = "[]" if parameter is None else f"[{parameter}]"
         self.gdbus(path, "org.gtk.Actions.Activate", action, params, "{}")
 
+    def set_state(self, action, value, path=WINDOW_PATH):
+        """Asks for a new state, as a toggle button bound to the action does."""
+        self.gdbus(path, "org.gtk.Actions.SetState", action, value, "{}")
+
     def action_state(self, action, path=WINDOW_PATH):
         out = self.gdbus(path, "org.gtk.Actions.Describe", action)
         # ((true, signature '', [<'value'>]),)
