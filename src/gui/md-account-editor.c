@@ -42,7 +42,7 @@ struct _MdAccountEditor
 
 G_DEFINE_TYPE (MdAccountEditor, md_account_editor, GTK_TYPE_BOX)
 
-static const char *transports[] = { "udp", "tcp", NULL };
+static const char *transports[] = { "udp", "tcp", "tls", NULL };
 
 static const char *
 row_text (GtkWidget *row)
@@ -70,7 +70,7 @@ build_account (MdAccountEditor  *self,
 
   return md_account_new (row_text (self->name_row), row_text (self->server_row),
                          row_text (self->user_row), row_text (self->domain_row),
-                         transports[MIN (transport, 1u)], row_text (self->display_name_row),
+                         transports[MIN (transport, 2u)], row_text (self->display_name_row),
                          error);
 }
 
@@ -299,9 +299,10 @@ build (MdAccountEditor *self,
   self->transport_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->transport_row), _("Transport"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->transport_row),
-                           G_LIST_MODEL (gtk_string_list_new ((const char * const[]) { "UDP", "TCP", NULL })));
-  if (account != NULL && g_str_equal (md_account_get_transport (account), "tcp"))
-    adw_combo_row_set_selected (ADW_COMBO_ROW (self->transport_row), 1);
+                           G_LIST_MODEL (gtk_string_list_new ((const char * const[]) { "UDP", "TCP", "TLS", NULL })));
+  for (guint i = 0; account != NULL && transports[i] != NULL; i++)
+    if (g_str_equal (md_account_get_transport (account), transports[i]))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->transport_row), i);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), self->transport_row);
 
   self->check_button = gtk_button_new_with_mnemonic (_("C_heck Registration"));

@@ -24,6 +24,10 @@ struct _MdPreferencesWindow
   GtkSwitch           *confirm_switch;
   AdwComboRow         *input_row;
   AdwComboRow         *output_row;
+  GtkSwitch           *echo_switch;
+  GtkSwitch           *noise_switch;
+  GtkSwitch           *gain_switch;
+  AdwComboRow         *hangup_row;
   AdwPreferencesGroup *accounts_group;
   AdwPreferencesGroup *tokens_group;
 
@@ -107,6 +111,24 @@ dtmf_set_mapping (const GValue       *value,
   static const char *modes[] = { "auto", "rfc4733", "sip-info", "inband" };
 
   return g_variant_new_string (modes[MIN (g_value_get_uint (value), 3u)]);
+}
+
+/* phone-hangup-action: 0 "fallback" (back to the computer), 1 "end". */
+static gboolean
+hangup_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "end") ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+hangup_set_mapping (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "end" : "fallback");
 }
 
 static void
@@ -402,6 +424,15 @@ bind_settings (MdPreferencesWindow *self)
                                 NULL, NULL);
   g_settings_bind (self->settings, "confirm-links", self->confirm_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "echo-cancellation", self->echo_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "noise-suppression", self->noise_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "gain-control", self->gain_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "phone-hangup-action", self->hangup_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, hangup_get_mapping,
+                                hangup_set_mapping, NULL, NULL);
 }
 
 static void
@@ -433,6 +464,10 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, confirm_switch);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, input_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, output_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, echo_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, noise_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, gain_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, hangup_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, tokens_group);
   gtk_widget_class_bind_template_callback (widget_class, on_phone_number_row_apply);
