@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-application.h"
+#include "md-call-actions.h"
 #include "md-call-controller.h"
 #include "md-preferences-window.h"
 #include "md-settings.h"
@@ -18,6 +19,7 @@ struct _MdApplication
 
   GSettings        *settings;
   MdCallController *calls;
+  MdCallActions    *call_actions;
   GHashTable       *notifications;  /* id → NotifyNotification */
   GtkWidget        *preferences;    /* weak: the one preferences window */
   gint64            started_us;
@@ -232,6 +234,17 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+on_call_actions_failed (MdApplication *self,
+                        const char    *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                              _("Could Not Call Your Phone"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 md_application_startup (GApplication *app)
 {
   MdApplication *self = MD_APPLICATION (app);
@@ -257,6 +270,9 @@ md_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-lookup", lookup_accels);
 
   self->calls = md_call_controller_new (self, self->settings);
+  self->call_actions = md_call_actions_new (G_ACTION_MAP (self), self->calls);
+  g_signal_connect_object (self->call_actions, "failed", G_CALLBACK (on_call_actions_failed),
+                           self, G_CONNECT_SWAPPED);
   /* Incoming calls need a registered account; that waits until the main
    * loop is idle, after the first frame. */
   md_call_controller_start_idle (self->calls);
@@ -268,6 +284,7 @@ md_application_shutdown (GApplication *app)
   MdApplication *self = MD_APPLICATION (app);
 
   md_call_controller_shutdown (self->calls);
+  g_clear_object (&self->call_actions);
   g_clear_object (&self->calls);
   if (notify_is_initted ())
     notify_uninit ();
@@ -280,6 +297,7 @@ md_application_dispose (GObject *object)
 {
   MdApplication *self = MD_APPLICATION (object);
 
+  g_clear_object (&self->call_actions);
   g_clear_object (&self->calls);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->notifications, g_hash_table_unref);

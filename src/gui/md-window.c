@@ -573,68 +573,6 @@ read_only_change_state (GSimpleAction *action,
 {
 }
 
-/* "win.audio-route" ("computer", "phone", "dial-in") is where the meeting's
- * audio goes; asking for another starts the switch, and the state follows
- * once the route has really moved (make-before-break takes a moment). */
-static void
-audio_route_change_state (GSimpleAction *action,
-                          GVariant      *state,
-                          gpointer       user_data)
-{
-  MdWindow *self = user_data;
-  MdCallRoute *route = md_call_controller_get_route (get_calls (self));
-  const char *wanted = g_variant_get_string (state, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (route == NULL)
-    return;
-
-  if (g_str_equal (wanted, "computer"))
-    md_call_route_to_computer (route);
-  else if (g_str_equal (wanted, "dial-in"))
-    md_call_route_dial_in (route);
-  else if (g_str_equal (wanted, "phone") && !md_call_route_call_me (route, NULL, &error))
-    show_message (self, _("Could Not Call Your Phone"), error->message);
-
-  /* Until the route moves, the buttons show where the audio still is. */
-  g_simple_action_set_state (action,
-                             g_variant_new_string (md_audio_route_to_string (md_call_route_get_route (route))));
-}
-
-static void
-on_route_notify (MdWindow *self)
-{
-  MdCallRoute *route = md_call_controller_get_route (get_calls (self));
-
-  set_action_enabled (self, "audio-route", route != NULL);
-  set_action_state (self, "audio-route",
-                    g_variant_new_string (route ? md_audio_route_to_string (md_call_route_get_route (route))
-                                                : "computer"));
-}
-
-static void
-on_controller_route_notify (MdWindow *self)
-{
-  MdCallRoute *route = md_call_controller_get_route (get_calls (self));
-
-  if (route != NULL)
-    g_signal_connect_object (route, "notify::route", G_CALLBACK (on_route_notify), self,
-                             G_CONNECT_SWAPPED);
-  on_route_notify (self);
-}
-
-/* Enabled while the call's dial plan waits for the user (a ";" step). */
-static void
-continue_activated (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  MdCall *call = md_call_controller_get_call (get_calls (user_data));
-
-  if (call != NULL)
-    md_call_continue (call);
-}
-
 static void
 redial_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -655,9 +593,6 @@ static const GActionEntry win_entries[] = {
   { "show-toast", show_toast_activated, "s" },
   { "view", NULL, "s", "'join'", view_change_state },
   { "pending-link", NULL, NULL, "''", read_only_change_state },
-  { "call-state", NULL, NULL, "''", read_only_change_state },
-  { "continue", continue_activated },
-  { "audio-route", NULL, "s", "'computer'", audio_route_change_state },
   { "redial", redial_activated, "x" },
 };
 
@@ -698,44 +633,10 @@ on_view_stack_visible_child_name_notify (MdWindow *self)
 
 /* ---- calls ---- */
 
-/* "win.call-state" tells the desktop (and tests) how the call goes:
- * "" with no call, else its state, and the reason once it ended. */
-static void
-on_call_state_notify (MdWindow *self,
-                      GParamSpec *pspec,
-                      MdCall   *call)
-{
-  MdCallState state = md_call_get_state (call);
-  g_autofree char *text = NULL;
-
-  if (state == MD_CALL_STATE_ENDED)
-    text = g_strdup_printf ("ended: %s", md_call_get_end_reason (call));
-  else
-    text = g_strdup (md_call_state_to_string (state));
-  g_debug ("Call state: %s", text);
-  set_action_state (self, "call-state", g_variant_new_string (text));
-  set_action_enabled (self, "continue", state != MD_CALL_STATE_ENDED && md_call_get_waiting (call));
-}
-
 static void
 on_controller_call_notify (MdWindow *self)
 {
   MdCall *call = md_call_controller_get_call (get_calls (self));
-
-  if (call != NULL)
-    {
-      g_signal_connect_object (call, "notify::state", G_CALLBACK (on_call_state_notify),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (call, "notify::waiting", G_CALLBACK (on_call_state_notify),
-                               self, G_CONNECT_SWAPPED);
-      on_call_state_notify (self, NULL, call);
-    }
-  else
-    {
-      set_action_state (self, "call-state", g_variant_new_string (""));
-      set_action_enabled (self, "continue", FALSE);
-      set_action_enabled (self, "audio-route", FALSE);
-    }
 
   adw_view_stack_page_set_visible (self->call_page, call != NULL);
   if (call != NULL)
@@ -788,9 +689,6 @@ join_application (MdWindow      *self,
                                G_CALLBACK (on_controller_call_notify), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (calls, "failed",
                                G_CALLBACK (on_controller_failed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (calls, "notify::route",
-                               G_CALLBACK (on_controller_route_notify), self, G_CONNECT_SWAPPED);
-      on_controller_route_notify (self);
     }
   if (self->settings != NULL)
     {
@@ -862,8 +760,6 @@ md_window_init (MdWindow *self)
   set_action_enabled (self, "call", FALSE);
   set_action_enabled (self, "hand-off", FALSE);
   set_action_enabled (self, "show-qr", FALSE);
-  set_action_enabled (self, "continue", FALSE);
-  set_action_enabled (self, "audio-route", FALSE);
 
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));

@@ -18,6 +18,15 @@ import time
 APP_ID = "io.github.meetdial.Meetdial"
 APP_PATH = "/io/github/meetdial/Meetdial"
 WINDOW_PATH = APP_PATH + "/window/1"
+# Actions of the app (the current call, dialogs); the rest are the window's.
+APP_ACTIONS = {"call-state", "continue", "audio-route", "answer", "decline",
+               "preferences", "add-account", "about", "help", "quit"}
+
+
+def action_path(action, path):
+    if path is not None:
+        return path
+    return APP_PATH if action in APP_ACTIONS else WINDOW_PATH
 TIMEOUT = 20
 # gdbus writes through stdio: line-buffer it, or a signal sits in its
 # buffer while we wait for it.
@@ -169,30 +178,36 @@ class Session:
             fail(f"gdbus {interface_method} {args}: {out.stderr.strip()}")
         return out.stdout.strip()
 
-    def activate(self, action, parameter=None, path=WINDOW_PATH):
+    def activate(self, action, parameter=None, path=None):
+        path = action_path(action, path)
         params = "[]" if parameter is None else f"[{parameter}]"
         self.gdbus(path, "org.gtk.Actions.Activate", action, params, "{}")
 
-    def set_state(self, action, value, path=WINDOW_PATH):
+    def set_state(self, action, value, path=None):
         """Asks for a new state, as a toggle button bound to the action does."""
+        path = action_path(action, path)
         self.gdbus(path, "org.gtk.Actions.SetState", action, value, "{}")
 
-    def action_state(self, action, path=WINDOW_PATH):
+    def action_state(self, action, path=None):
+        path = action_path(action, path)
         out = self.gdbus(path, "org.gtk.Actions.Describe", action)
         # ((true, signature '', [<'value'>]),)
         match = re.search(r"\[<(.*)>\]", out)
         return match.group(1) if match else None
 
-    def action_enabled(self, action, path=WINDOW_PATH):
+    def action_enabled(self, action, path=None):
+        path = action_path(action, path)
         out = self.gdbus(path, "org.gtk.Actions.Describe", action)
         return out.startswith("((true,")
 
-    def wait_for_enabled(self, action, enabled, what, path=WINDOW_PATH, timeout=TIMEOUT):
+    def wait_for_enabled(self, action, enabled, what, path=None, timeout=TIMEOUT):
+        path = action_path(action, path)
         return self.wait_for_state(action, lambda _: self.action_enabled(action, path) == enabled,
                                    what, path, timeout)
 
-    def wait_for_state(self, action, predicate, what, path=WINDOW_PATH, timeout=TIMEOUT):
+    def wait_for_state(self, action, predicate, what, path=None, timeout=TIMEOUT):
         """Waits for the app's D-Bus `Changed` signal until @predicate holds."""
+        path = action_path(action, path)
         monitor = subprocess.Popen(GDBUS_MONITOR + ["--session", "--dest", APP_ID,
                                     "--object-path", path],
                                    stdout=subprocess.PIPE)
