@@ -159,9 +159,9 @@ md_media_bridge_new (GstElement *pipeline,
   g_object_set (self->selector, "sync-streams", TRUE, "sync-mode", 1 /* clock */, NULL);
 
   self->input = md_media_add_element (pipeline, "appsrc", NULL);
-  /* Caps from the start, though the peer's audio sets its own: downstream
-   * latency queries need them. */
-  g_object_set (self->input, "caps", caps, "is-live", TRUE, "format", GST_FORMAT_TIME,
+  /* No caps until the peer's audio brings its own: a rate change on a
+   * running resampler overflows its buffers in GStreamer 1.22 (ASan). */
+  g_object_set (self->input, "is-live", TRUE, "format", GST_FORMAT_TIME,
                 "do-timestamp", TRUE, "leaky-type", 2 /* downstream: drop the oldest */,
                 "max-time", (guint64) BRIDGE_MAX_QUEUE_MS * GST_MSECOND,
                 "min-latency", (gint64) ptime_ms * GST_MSECOND,
