@@ -55,6 +55,8 @@ on_key (MdCliSession *session,
 
   if (key == 's')
     md_cli_call_route_switch (run->route);
+  else if (key == 'i')
+    md_cli_call_route_dial_in (run->route);
   else
     md_cli_session_call_key (session, run->call, key);
 }
@@ -218,7 +220,7 @@ md_cli_call_main (int    argc,
   }
 
   run.call = call;
-  run.route = route = md_cli_call_route_new (session, call, account, phone_number);
+  run.route = route = md_cli_call_route_new (session, call, plan, account, phone_number);
   md_cli_session_watch_call (session, call);
   g_signal_connect (call, "answered", G_CALLBACK (on_answered), &run);
   g_signal_connect (call, "ended", G_CALLBACK (on_ended), &run);

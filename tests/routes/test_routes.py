@@ -28,6 +28,7 @@ PHONE_USER = "+15550199"
 PHONE_PASSWORD = "phone-pass"
 USERS = {"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD, PHONE_USER: PHONE_PASSWORD}
 MIC_HZ, PHONE_HZ, BRIDGE_HZ = 440, 880, 1000
+DIAL_IN_PIN = "8451234#"
 # One packet: the longest the meeting may hear nothing at a seam.
 MAX_GAP_MS = 20
 
@@ -50,8 +51,9 @@ class Meeting:
     """Kamailio, the bridge, "my phone", and meetdial-cli in a call to the
     bridge with a 440 Hz mic; the phone plays 880 Hz, the bridge 1000 Hz."""
 
-    def __init__(self, md, logs, phone_answer="auto"):
+    def __init__(self, md, logs, phone_answer="auto", dial=f"tel:{BRIDGE_USER}"):
         self.md = md
+        self.dial = dial
         self.logs = logs
         self.phone_answer = phone_answer
         self.heard = os.path.join(md.config, "heard.wav")
@@ -65,7 +67,7 @@ class Meeting:
                                        tone_hz=PHONE_HZ, answer=self.phone_answer,
                                        logs=self.logs).start()
             self.md.add_account("work", self.kamailio.port, "alice", PASSWORD)
-            self.call = self.md.start_call(f"tel:{BRIDGE_USER}", "--mic", f"tone:{MIC_HZ}",
+            self.call = self.md.start_call(self.dial, "--mic", f"tone:{MIC_HZ}",
                                            "--speaker", f"file:{self.heard}",
                                            "--phone-number", PHONE_USER)
             self.call.wait_state("active")
@@ -214,6 +216,35 @@ def case_phone_hangup_end(md, logs):
         check(rc == 0, f"the call exited {rc}: {m.call.stderr.decode()[-2000:]}")
         check(m.call.ended(), "no ended event")
         m.bridge.wait_event("CALL_CLOSED", timeout=10)
+
+
+def case_dial_in(md, logs):
+    """i shows how to dial in (number, PIN, QR code; the PIN only on screen,
+    never in events); i again: the computer goes silent both ways; s: back."""
+    with Meeting(md, logs, dial=f"tel:{BRIDGE_USER},,{DIAL_IN_PIN}") as m:
+        time.sleep(1.0)
+        m.call.keys("i")
+        shown = event(m.call, "dial_in")
+        check(shown["number"] == BRIDGE_USER, f"{shown}")
+        check(DIAL_IN_PIN[:-1] not in m.call.stdout.decode(), "the PIN leaked into the events")
+        m.call.keys("i")
+        dialled_in = route_event(m.call, "dial-in")
+        time.sleep(1.5)
+        m.call.keys("s")
+        back = route_event(m.call, "computer", after=dialled_in["t"])
+        time.sleep(1.0)
+        m.hang_up()
+        silent_s = back["t"] - dialled_in["t"]
+        bridge = recording(m.bridge)
+        quiet = bridge.longest_quiet_ms(0, bridge.seconds()) / 1000
+        check(quiet >= silent_s - 0.5,
+              f"the meeting heard our mic while dialled in: {quiet:.2f} s quiet of {silent_s:.2f} s")
+        check(bridge.level(MIC_HZ, bridge.seconds() - 0.8, 0.6) > 0.05,
+              "the mic did not come back after switching back")
+        heard = Recording(m.heard)
+        quiet = heard.longest_quiet_ms(0, heard.seconds(), threshold=0.01) / 1000
+        check(quiet >= silent_s - 0.5,
+              f"our speaker played while dialled in: {quiet:.2f} s quiet of {silent_s:.2f} s")
 
 
 def echo_returned(md, logs, processing):
