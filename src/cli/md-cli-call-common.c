@@ -261,6 +261,14 @@ on_call_dtmf_sent (MdCall       *call,
 }
 
 static void
+on_call_dtmf_received (MdCall       *call,
+                       const char   *masked,
+                       MdCliSession *session)
+{
+  md_cli_session_event (session, NULL, "dtmf-received", "digits", masked, NULL);
+}
+
+static void
 on_call_waiting (MdCall       *call,
                  GParamSpec   *pspec,
                  MdCliSession *session)
@@ -277,6 +285,7 @@ md_cli_session_watch_call (MdCliSession *session,
   g_signal_connect (call, "notify::state", G_CALLBACK (on_call_state), session);
   g_signal_connect (call, "notify::waiting", G_CALLBACK (on_call_waiting), session);
   g_signal_connect (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), session);
+  g_signal_connect (call, "dtmf-received", G_CALLBACK (on_call_dtmf_received), session);
 }
 
 static void

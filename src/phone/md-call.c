@@ -24,6 +24,7 @@ static GParamSpec *props[N_PROPS];
 
 enum {
   SIGNAL_DTMF_SENT,
+  SIGNAL_DTMF_RECEIVED,
   SIGNAL_ANSWERED,
   SIGNAL_ENDED,
   N_SIGNALS
@@ -320,6 +321,15 @@ on_sip_answered (MdCall *self)
 }
 
 static void
+on_sip_dtmf (MdCall *self,
+             char    digit)
+{
+  /* Masked like the digits we send: a far end may echo a PIN back. */
+  g_debug ("received DTMF •");
+  g_signal_emit (self, signals[SIGNAL_DTMF_RECEIVED], 0, "•");
+}
+
+static void
 on_sip_modified (MdCall *self)
 {
   if (self->media_started)
@@ -502,6 +512,9 @@ md_call_class_init (MdCallClass *klass)
   signals[SIGNAL_DTMF_SENT] =
     g_signal_new ("dtmf-sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_DTMF_RECEIVED] =
+    g_signal_new ("dtmf-received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_ANSWERED] =
     g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -546,6 +559,7 @@ _md_call_new (MdSipCall      *sip_call,
   g_signal_connect_swapped (sip_call, "early", G_CALLBACK (on_sip_early), self);
   g_signal_connect_swapped (sip_call, "answered", G_CALLBACK (on_sip_answered), self);
   g_signal_connect_swapped (sip_call, "modified", G_CALLBACK (on_sip_modified), self);
+  g_signal_connect_swapped (sip_call, "dtmf", G_CALLBACK (on_sip_dtmf), self);
   g_signal_connect_swapped (sip_call, "ended", G_CALLBACK (on_sip_ended), self);
   g_signal_connect_swapped (media, "failed", G_CALLBACK (on_media_failed), self);
   g_signal_connect_swapped (media, "notify::muted", G_CALLBACK (on_media_muted), self);

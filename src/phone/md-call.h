@@ -31,7 +31,8 @@ G_DECLARE_FINAL_TYPE (MdCall, md_call, MD, CALL, GObject)
 /* Properties (notify): "state" (MdCallState), "waiting" (a wait step needs
  * md_call_continue()), "muted".
  * Signals: "dtmf-sent" (const char *masked_digits) — digits are always
- * shown as "•"; "answered" (); "ended" (). */
+ * shown as "•"; "dtmf-received" (const char *masked_digits) — a digit the
+ * far end sent by SIP INFO, also shown as "•"; "answered" (); "ended" (). */
 
 MdCallState  md_call_get_state         (MdCall *self);
 /* The end reason in the stable words of DESIGN.md ("busy", "no answer",

@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (MdSipCall, md_sip_call, MD, SIP_CALL, GObject)
  *   "ringing"  ()            180, or 183 without usable SDP
  *   "early"    ()            183 with SDP: media params are ready
  *   "answered" ()            200 + ACK: media params are ready
- *   "modified" ()            the far end changed the media (re-INVITE)
+ *   "modified" ()            a re-INVITE (ours or the far end's) changed the media
  *   "dtmf"     (gchar digit) a digit by SIP INFO from the far end
  *   "ended"    ()            last signal; see get_end_reason()
  */

@@ -142,8 +142,17 @@ static int offer_handler(struct mbuf **descp, const struct sip_msg *msg,
 static int answer_handler(const struct sip_msg *msg, void *arg)
 {
 	struct md_sess *sess = arg;
+	int err;
 
-	return negotiate(sess, msg, false);
+	err = negotiate(sess, msg, false);
+
+	/* The answer to our own re-INVITE (hold, resume): the media follows
+	 * it, or a held call would wait for audio the far end no longer
+	 * sends. */
+	if (!err && sess->answered)
+		emit(sess, MD_SESS_MODIFIED, &sess->media);
+
+	return err;
 }
 
 

@@ -16,7 +16,7 @@ enum md_sess_event_kind {
 	MD_SESS_RINGING,
 	MD_SESS_EARLY,       /* 183 with SDP: media flows before answer */
 	MD_SESS_ANSWERED,
-	MD_SESS_MODIFIED,    /* re-INVITE from the far end */
+	MD_SESS_MODIFIED,    /* a re-INVITE, from either end, changed media */
 	MD_SESS_DTMF,        /* a digit by SIP INFO from the far end */
 	MD_SESS_ENDED,       /* last event; the owner may free the session */
 };

@@ -222,6 +222,25 @@ def case_info_dtmf(md, logs):
     no_secrets(md)
 
 
+def case_info_dtmf_received(md, logs):
+    """The far end sends digits by SIP INFO: each one is answered 200 and
+    shows as a masked dtmf-received event, in order, none lost."""
+    with peers.Sipp("send-info-dtmf.xml", logs=logs) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", "null")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        check(sipp.wait(10) == 0, "sipp's INFOs were not all answered:\n" + sipp.messages()[-3000:])
+        received = [e for e in call.events if e["event"] == "dtmf-received"]
+        check(len(received) == 3 and all(e["digits"] == "•" for e in received),
+              f"dtmf-received events {received}, wanted three masked digits")
+        active = [e for e in call.events if e.get("state") == "active"][0]
+        ended = call.ended()[0]
+        check(all(active["t_ms"] <= e["t_ms"] <= ended["t_ms"] for e in received),
+              "a digit was reported outside the call")
+        check(b"Signal=" not in call.stdout + call.stderr, "the digits leaked into the output")
+
+
 def case_wait_step(md, logs):
     """`;` waits for the user: nothing is sent until the `c` key."""
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
