@@ -46,6 +46,9 @@ md_cli_session_new (gboolean json_events)
   if (!session->settings)
     g_debug ("Using built-in defaults: %s", error->message);
   session->phone = md_phone_new (session->settings);
+  /* GStreamer starts in a thread of its own while the password is looked
+   * up and SIP starts. */
+  md_phone_prepare_media (session->phone, NULL);
   return session;
 }
 

@@ -26,6 +26,8 @@ struct _MdPhone
   GSettings   *settings;
   MdSipAgent  *agent;
   MdMediaSession *spare_media;   /* made ahead for the next dial */
+  GThread     *media_init;       /* starts GStreamer off the main thread */
+  gint         media_ready;      /* atomic: media_init is done */
   char        *incoming_mic;
   char        *incoming_speaker;
 };
@@ -103,10 +105,26 @@ on_incoming_call (MdPhone   *self,
   g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
 }
 
+/* GStreamer's start (the plugin registry, the codec probe) takes about as
+ * long as the password lookup and the SIP thread's start: all three run at
+ * once, so none of them delays the INVITE alone. */
+static gpointer
+media_init_thread (gpointer data)
+{
+  MdPhone *self = data;
+
+  md_media_codec_get_supported (NULL);
+  g_atomic_int_set (&self->media_ready, TRUE);
+  return NULL;
+}
+
 static void
 md_phone_dispose (GObject *object)
 {
   MdPhone *self = MD_PHONE (object);
+
+  if (self->media_init)
+    g_thread_join (g_steal_pointer (&self->media_init));
 
   if (self->spare_media)
     md_media_session_stop (self->spare_media);
@@ -186,9 +204,12 @@ md_phone_prepare_media (MdPhone  *self,
                         GError  **error)
 {
   g_return_val_if_fail (MD_IS_PHONE (self), FALSE);
-  g_return_val_if_fail (self->agent != NULL, FALSE);
 
-  if (self->spare_media)
+  if (!self->media_init)
+    self->media_init = g_thread_new ("md-media-init", media_init_thread, self);
+
+  /* Not worth waiting for here: then the dial binds the sockets itself. */
+  if (self->spare_media || !self->agent || !g_atomic_int_get (&self->media_ready))
     return TRUE;
 
   self->spare_media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);

@@ -29,8 +29,9 @@ gboolean      md_phone_start          (MdPhone      *self,
                                        const char   *host,
                                        GError      **error);
 
-/* Gets the next call's audio ready (RTP port, media framework) ahead of
- * time, so that dialing does not wait for it. Needs md_phone_start(). */
+/* Gets the next call's audio ready ahead of time, so that dialing does not
+ * wait for it: starts the media framework in a thread and returns at once;
+ * once it is up and SIP is started, a second call binds the RTP port. */
 gboolean      md_phone_prepare_media  (MdPhone      *self,
                                        GError      **error);
 

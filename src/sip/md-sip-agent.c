@@ -25,6 +25,8 @@ struct _MdSipAgent
   MdSipCore      *core;
   GThread        *thread;
   gint            next_id;
+  gboolean        started;        /* the SIP thread reported its start */
+  int             start_err;
   gboolean        running;
   char           *local_address;
   guint           local_port;
@@ -59,12 +61,53 @@ md_sip_core_post (MdSipCore  *core,
   g_source_unref (source);
 }
 
+/* The SIP thread starts while the caller goes on (the password lookup and
+ * the media start overlap it); the first use that needs it waits here. */
+static gboolean
+md_sip_agent_wait_started (MdSipAgent  *self,
+                           GError     **error)
+{
+  MdSipCore *core = self->core;
+
+  if (!self->started)
+    {
+      g_mutex_lock (&core->lock);
+      while (!core->ready)
+        g_cond_wait (&core->cond, &core->lock);
+      self->start_err = core->start_err;
+      g_mutex_unlock (&core->lock);
+      self->started = TRUE;
+
+      if (self->start_err != 0)
+        {
+          self->running = FALSE;
+          g_thread_join (g_steal_pointer (&self->thread));
+        }
+      else
+        {
+          self->local_port = sa_port (&core->laddr);
+          g_debug ("SIP listening on %s port %u", self->local_address, self->local_port);
+        }
+    }
+
+  if (self->start_err != 0)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
+                   "Cannot listen for SIP on %s: %s", self->local_address,
+                   g_strerror (self->start_err));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 md_sip_agent_push (MdSipAgent   *self,
                    MdSipCmdKind  kind,
                    MdSipCmd     *cmd)
 {
-  if (!self->running || mqueue_push (self->core->mqueue, (int) kind, cmd) != 0)
+  if (!md_sip_agent_wait_started (self, NULL) || !self->running ||
+      mqueue_push (self->core->mqueue, (int) kind, cmd) != 0)
     md_sip_cmd_free (cmd);
 }
 
@@ -198,7 +241,8 @@ md_sip_agent_stop_now (MdSipAgent *self)
 
   md_sip_agent_push (self, CMD_SHUTDOWN, g_new0 (MdSipCmd, 1));
   self->running = FALSE;
-  g_thread_join (g_steal_pointer (&self->thread));
+  if (self->thread)
+    g_thread_join (g_steal_pointer (&self->thread));
 }
 
 static void
@@ -270,7 +314,6 @@ md_sip_agent_new (const char  *local_address,
   g_autoptr(MdSipAgent) self = NULL;
   MdSipCore *core;
   char addr[64];
-  int err;
 
   g_return_val_if_fail (local_address != NULL, NULL);
 
@@ -297,27 +340,10 @@ md_sip_agent_new (const char  *local_address,
       return NULL;
     }
 
-  self->thread = g_thread_new ("md-sip", md_sip_core_thread, core);
-
-  g_mutex_lock (&core->lock);
-  while (!core->ready)
-    g_cond_wait (&core->cond, &core->lock);
-  err = core->start_err;
-  g_mutex_unlock (&core->lock);
-
-  if (err != 0)
-    {
-      g_thread_join (g_steal_pointer (&self->thread));
-      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
-                   "Cannot listen for SIP on %s: %s", local_address, g_strerror (err));
-      return NULL;
-    }
-
-  self->running = TRUE;
   sa_ntop (&core->laddr, addr, sizeof (addr));
   self->local_address = g_strdup (addr);
-  self->local_port = sa_port (&core->laddr);
-  g_debug ("SIP listening on %s port %u", self->local_address, self->local_port);
+  self->running = TRUE;
+  self->thread = g_thread_new ("md-sip", md_sip_core_thread, core);
 
   return g_steal_pointer (&self);
 }
@@ -333,6 +359,8 @@ guint
 md_sip_agent_get_local_port (MdSipAgent *self)
 {
   g_return_val_if_fail (MD_IS_SIP_AGENT (self), 0);
+
+  md_sip_agent_wait_started (self, NULL);
   return self->local_port;
 }
 
@@ -384,6 +412,8 @@ md_sip_agent_add_account (MdSipAgent               *self,
   g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
   g_return_val_if_fail (config && config->name && config->server && config->user, NULL);
 
+  if (!md_sip_agent_wait_started (self, error))
+    return NULL;
   if (!self->running)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, "SIP has shut down");
@@ -452,6 +482,8 @@ md_sip_agent_call (MdSipAgent   *self,
   g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
 
+  if (!md_sip_agent_wait_started (self, error))
+    return NULL;
   if (!self->running)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, "SIP has shut down");
@@ -536,6 +568,7 @@ md_sip_agent_shutdown_async (MdSipAgent          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, md_sip_agent_shutdown_async);
 
+  md_sip_agent_wait_started (self, NULL);
   if (!self->thread)
     {
       g_task_return_boolean (task, TRUE);

@@ -22,7 +22,9 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (MdSipAgent, md_sip_agent, MD, SIP_AGENT, GObject)
 
 /* Starts the SIP thread with UDP and TCP bound on @local_address (any free
- * port). Signal "incoming-call" (MdSipCall *call) on the main context. */
+ * port) and returns without waiting for it: a failure to bind is reported
+ * by the first add_account() or call(). Signal "incoming-call"
+ * (MdSipCall *call) on the main context. */
 MdSipAgent   *md_sip_agent_new                (const char   *local_address,
                                                GError      **error);
 /* The local address that routes to @host ("127.0.0.1" for a loopback

@@ -7,7 +7,9 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum {
 	MAX_HOSTS = 8,
@@ -135,6 +137,25 @@ static int verify_handler(int ok, X509_STORE_CTX *store)
 }
 
 
+/* The hashed directory ($SSL_CERT_DIR, /etc/ssl/certs) is read one CA at
+ * a time as a chain needs it; the bundle file would be parsed whole, ~150
+ * certificates, before the first handshake. The file only where there is
+ * no directory. */
+static bool trust_system_cas(SSL_CTX *ctx)
+{
+	const char *dir = getenv(X509_get_default_cert_dir_env());
+	struct stat st;
+
+	if (!dir)
+		dir = X509_get_default_cert_dir();
+
+	if (!stat(dir, &st) && S_ISDIR(st.st_mode))
+		return SSL_CTX_set_default_verify_dir(ctx) == 1;
+
+	return SSL_CTX_set_default_verify_file(ctx) == 1;
+}
+
+
 int md_tls_alloc(struct md_tls **mtp)
 {
 	struct md_tls *mt;
@@ -165,7 +186,7 @@ int md_tls_alloc(struct md_tls **mtp)
 	/* Nothing older than TLS 1.2 (RFC 8996). */
 	SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
 
-	if (!SSL_CTX_set_default_verify_paths(ctx) ||
+	if (!trust_system_cas(ctx) ||
 	    !SSL_CTX_set_ex_data(ctx, ctx_index, mt)) {
 		err = ENOMEM;
 		goto out;

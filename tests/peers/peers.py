@@ -213,6 +213,16 @@ class Certs:
     def _path(self, name):
         return os.path.join(self.dir, name)
 
+    def store(self):
+        """A CA directory as OpenSSL reads a system store ($SSL_CERT_DIR):
+        the first CA under its subject hash."""
+        directory = self._path("store")
+        os.makedirs(directory, exist_ok=True)
+        digest = subprocess.run([self.openssl, "x509", "-hash", "-noout", "-in", self.ca],
+                                check=True, capture_output=True, text=True).stdout.strip()
+        shutil.copy(self.ca, os.path.join(directory, digest + ".0"))
+        return directory
+
     def _run(self, *args):
         subprocess.run([self.openssl, *args], check=True, capture_output=True)
 

@@ -547,6 +547,26 @@ def case_tls_bridge(md, logs):
     no_secrets(md)
 
 
+def case_tls_system_store(md, logs):
+    """Without --ca-file the system's CA store decides: a server whose CA
+    is in it ($SSL_CERT_DIR, as OpenSSL reads it) registers; the same
+    server is refused when its CA is not in the store."""
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio:
+        md.add_account("work", kamailio.tls_port, "alice", PASSWORD, "tls")
+        listed = json.loads(md.run("account", "list", "--json").stdout)
+        check(listed[0]["transport"] == "tls" and listed[0]["ca_file"] == "", f"listed {listed}")
+        md.env["SSL_CERT_DIR"] = certs.store()
+        checked = md.run("account", "check", "work", timeout=30)
+        check(checked.returncode == 0, f"check with the CA in the store: {checked.stderr!r}")
+        check("REGISTERED alice" in kamailio.log_text(), "Kamailio did not register alice")
+        md.env["SSL_CERT_DIR"] = os.path.join(md.config, "empty-store")
+        os.makedirs(md.env["SSL_CERT_DIR"])
+        refused = md.run("account", "check", "work", timeout=30)
+        check(refused.returncode == 1 and b"trusted certificate authority" in refused.stderr,
+              f"check with an empty store: {refused.stderr!r}")
+
+
 def tls_refused(md, logs, cert, why):
     """A certificate that fails: `account check` says so in words, `listen`
     gives up after one attempt (no retry storm), and a call ends with the
@@ -637,10 +657,12 @@ def case_valgrind(md, logs):
     """The main flow with meetdial-cli under valgrind: no definite leak and
     no memory error in the SIP, phone or CLI code (suppressions for other
     libraries' leaks in tests/valgrind.supp)."""
-    supp = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "valgrind.supp")
+    here = os.path.dirname(os.path.abspath(__file__))
+    supp = os.path.join(here, "..", "valgrind.supp")
+    sip_supp = os.path.join(here, "valgrind.supp")
     valgrind = [peers.need("valgrind", "valgrind"), "--leak-check=full",
                 "--errors-for-leak-kinds=definite", "--error-exitcode=99",
-                f"--suppressions={supp}", "--num-callers=30"]
+                f"--suppressions={supp}", f"--suppressions={sip_supp}", "--num-callers=30"]
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
         md.add_account("work", kamailio.port, "alice", PASSWORD)
