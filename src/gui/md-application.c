@@ -92,7 +92,14 @@ md_application_open (GApplication  *app,
     {
       g_autofree char *uri = g_file_get_uri (files[i]);
 
-      md_window_open_link (get_window (self), uri);
+      /* `meetdial invite.ics` or `meetdial https://whereby.com/room` look
+       * the meeting up; tel:, sip:, sips: and callto: links are dialed. */
+      if (g_file_is_native (files[i]))
+        md_window_lookup_file (get_window (self), files[i]);
+      else if (g_file_has_uri_scheme (files[i], "http") || g_file_has_uri_scheme (files[i], "https"))
+        md_window_lookup_text (get_window (self), uri);
+      else
+        md_window_open_link (get_window (self), uri);
     }
 }
 

@@ -363,6 +363,16 @@ on_file_loaded (GObject      *source,
   lookup_bytes (self, contents, length);
 }
 
+void
+md_window_lookup_file (MdWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (MD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_contents_async (file, NULL, on_file_loaded, g_object_ref (self));
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -376,7 +386,7 @@ on_drop (GtkDropTarget *target,
 
       if (files == NULL)
         return FALSE;
-      g_file_load_contents_async (files->data, NULL, on_file_loaded, g_object_ref (self));
+      md_window_lookup_file (self, files->data);
       return TRUE;
     }
 

@@ -20,4 +20,8 @@ void      md_window_open_link    (MdWindow       *self,
 void      md_window_lookup_text  (MdWindow       *self,
                                   const char     *text);
 
+/* Looks up the invitation in @file (text, HTML, .eml or .ics). */
+void      md_window_lookup_file  (MdWindow       *self,
+                                  GFile          *file);
+
 G_END_DECLS

@@ -35,4 +35,12 @@ with guitest.Session("link") as session:
     if session.action_state("pending-link") != state:
         guitest.fail("a rejected link replaced the confirmation")
 
+    # A file named on the command line is an invitation to look up.
+    invite = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zoom-invite.txt")
+    opened = session.run_app(invite)
+    if opened.returncode != 0:
+        guitest.fail(f"second instance failed: {opened.stderr}")
+    session.wait_for_state("dial-in", lambda v: v == "'+16465550100'",
+                           "the invitation given as a file to be looked up")
+
 print("ok")
