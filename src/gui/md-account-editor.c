@@ -82,7 +82,6 @@ on_password_saved (GObject      *source,
   g_autoptr(MdAccountEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_debug ("Account password saved: %s", error ? "no" : "yes");
   if (!md_secret_store_save_finish (result, &error))
     {
       set_status (self, error->message, TRUE);
@@ -115,7 +114,6 @@ save (MdAccountEditor *self)
       return;
     }
 
-  g_debug ("Saving the account and its password");
   set_status (self, _("Saving the password in the keyring…"), FALSE);
   md_secret_store_save_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account), password,
                               NULL, on_password_saved, g_object_ref (self));
@@ -241,7 +239,6 @@ on_check_button_clicked (MdAccountEditor *self)
 static void
 on_back_clicked (MdAccountEditor *self)
 {
-  g_debug ("Account form left with Back");
   g_signal_emit (self, signals[SIGNAL_DONE], 0);
 }
 
