@@ -24,6 +24,7 @@ static const MdCliCommand commands[] = {
   { "account", md_cli_account_main, N_("Add, list, remove or check SIP accounts") },
   { "call", md_cli_call_main, N_("Call a number or SIP address and run its dial plan") },
   { "listen", md_cli_listen_main, N_("Stay registered and answer incoming calls") },
+  { "devices", md_cli_devices_main, N_("List the microphones and speakers calls can use") },
 };
 
 static void

@@ -8,5 +8,6 @@ int md_cli_parse_main (int argc, char **argv);
 int md_cli_account_main (int argc, char **argv);
 int md_cli_call_main (int argc, char **argv);
 int md_cli_listen_main (int argc, char **argv);
+int md_cli_devices_main (int argc, char **argv);
 int md_cli_lookup_main (int argc, char **argv);
 int md_cli_token_main (int argc, char **argv);

@@ -43,6 +43,8 @@ struct _MdMediaSession {
   gboolean         muted;
   MdMediaRoute     route;
   MdMediaDsp       dsp;
+  char            *input_device;    /* for "auto"; NULL: the system default */
+  char            *output_device;
 
   GMainContext    *context;
   MdMediaPipeline *pipeline;
@@ -283,6 +285,8 @@ md_media_session_finalize (GObject *object)
   MdMediaSession *self = MD_MEDIA_SESSION (object);
 
   g_free (self->local_address);
+  g_free (self->input_device);
+  g_free (self->output_device);
   g_free ((char *) self->codec.encoding);
 
   G_OBJECT_CLASS (md_media_session_parent_class)->finalize (object);
@@ -395,11 +399,11 @@ md_media_session_start (MdMediaSession       *self,
   if (!check_params (params, &info, error))
     return FALSE;
 
-  mic = md_media_spec_make_source (mic_spec, &mic_is_live, error);
+  mic = md_media_spec_make_source (mic_spec, self->input_device, &mic_is_live, error);
   if (mic == NULL)
     return FALSE;
   gst_object_ref_sink (mic);
-  speaker = md_media_spec_make_sink (speaker_spec, &recording_sink, error);
+  speaker = md_media_spec_make_sink (speaker_spec, self->output_device, &recording_sink, error);
   if (speaker == NULL)
     return FALSE;
   gst_object_ref_sink (speaker);
@@ -581,6 +585,19 @@ md_media_session_set_dsp (MdMediaSession *self,
   g_return_if_fail (MD_IS_MEDIA_SESSION (self));
 
   self->dsp = dsp;
+}
+
+void
+md_media_session_set_devices (MdMediaSession *self,
+                              const char     *input_id,
+                              const char     *output_id)
+{
+  g_return_if_fail (MD_IS_MEDIA_SESSION (self));
+
+  g_free (self->input_device);
+  g_free (self->output_device);
+  self->input_device = input_id && *input_id ? g_strdup (input_id) : NULL;
+  self->output_device = output_id && *output_id ? g_strdup (output_id) : NULL;
 }
 
 void

@@ -193,6 +193,7 @@ static GstElement *
 make_device (const char  *pulse_factory,
              const char  *auto_factory,
              const char  *name,
+             const char  *device_id,
              GError     **error)
 {
   g_autoptr(GstElementFactory) pulse = gst_element_factory_find (pulse_factory);
@@ -200,6 +201,9 @@ make_device (const char  *pulse_factory,
 
   device = make (pulse != NULL ? pulse_factory : auto_factory);
   gst_object_set_name (GST_OBJECT (device), name);
+  /* A chosen device (settings); the system default otherwise. */
+  if (pulse != NULL && device_id != NULL && *device_id != '\0')
+    g_object_set (device, "device", device_id, NULL);
   if (gst_element_set_state (device, GST_STATE_READY) == GST_STATE_CHANGE_FAILURE)
     {
       gst_element_set_state (device, GST_STATE_NULL);
@@ -256,6 +260,7 @@ md_media_spec_is_room (const char *spec)
 
 GstElement *
 md_media_spec_make_source (const char  *spec,
+                           const char  *device_id,
                            gboolean    *is_live_out,
                            GError     **error)
 {
@@ -281,12 +286,13 @@ md_media_spec_make_source (const char  *spec,
       return src;
     case SPEC_AUTO:
     default:
-      return make_device ("pulsesrc", "autoaudiosrc", MD_MEDIA_SPEC_MIC_DEVICE, error);
+      return make_device ("pulsesrc", "autoaudiosrc", MD_MEDIA_SPEC_MIC_DEVICE, device_id, error);
     }
 }
 
 GstElement *
 md_media_spec_make_sink (const char  *spec,
+                         const char  *device_id,
                          GstElement **eos_sink_out,
                          GError     **error)
 {
@@ -314,6 +320,6 @@ md_media_spec_make_sink (const char  *spec,
       return sink;
     case SPEC_AUTO:
     default:
-      return make_device ("pulsesink", "autoaudiosink", MD_MEDIA_SPEC_SPEAKER_DEVICE, error);
+      return make_device ("pulsesink", "autoaudiosink", MD_MEDIA_SPEC_SPEAKER_DEVICE, device_id, error);
     }
 }

@@ -13,12 +13,16 @@ G_BEGIN_DECLS
  * the speaker plays. */
 #define MD_MEDIA_SPEC_ECHO_LOOP_INPUT "echo-loop-input"
 
-/* Builds the microphone side of an audio SPEC (CLI.md: auto, tone:FREQ,
+/* @device_id: for "auto", the sound server's name of the device to open
+ * (md-media-devices.h), or NULL for the system default.
+ *
+ * Builds the microphone side of an audio SPEC (CLI.md: auto, tone:FREQ,
  * file:PATH.wav, null) as one element with a raw-audio "src" pad; the
  * caller owns the floating reference. @is_live_out tells whether it runs
  * at the pace of the clock (devices, generated tones) or as fast as it is
  * read (a file). */
 GstElement *md_media_spec_make_source (const char  *spec,
+                                       const char  *device_id,
                                        gboolean    *is_live_out,
                                        GError     **error);
 
@@ -26,6 +30,7 @@ GstElement *md_media_spec_make_source (const char  *spec,
  * "sink" pad. @eos_sink_out gets the element whose EOS means the recording
  * is complete (a file's sink), or NULL for other specs. */
 GstElement *md_media_spec_make_sink   (const char  *spec,
+                                       const char  *device_id,
                                        GstElement **eos_sink_out,
                                        GError     **error);
 

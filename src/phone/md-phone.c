@@ -56,6 +56,22 @@ dsp_from_settings (MdPhone *self)
   return dsp;
 }
 
+/* Processing, and the devices "auto" opens ("" follows the system). */
+static void
+apply_audio_settings (MdPhone        *self,
+                      MdMediaSession *media)
+{
+  g_autofree char *input = NULL;
+  g_autofree char *output = NULL;
+
+  md_media_session_set_dsp (media, dsp_from_settings (self));
+  if (!self->settings)
+    return;
+  input = g_settings_get_string (self->settings, "input-device");
+  output = g_settings_get_string (self->settings, "output-device");
+  md_media_session_set_devices (media, input, output);
+}
+
 static guint
 no_answer_ms (MdPhone *self)
 {
@@ -99,7 +115,7 @@ on_incoming_call (MdPhone   *self,
       return;
     }
 
-  md_media_session_set_dsp (media, dsp_from_settings (self));
+  apply_audio_settings (self, media);
   call = _md_call_new (sip_call, media, NULL, self->incoming_mic, self->incoming_speaker,
                        dtmf_mode (self));
   g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
@@ -287,7 +303,7 @@ md_phone_dial (MdPhone           *self,
     media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
   if (!media)
     return NULL;
-  md_media_session_set_dsp (media, dsp_from_settings (self));
+  apply_audio_settings (self, media);
 
   sip_call = md_sip_agent_call (self->agent, sip_account, uri,
                                 md_media_session_get_local_rtp_port (media),

@@ -8,9 +8,13 @@ phone and back; the recordings show whether any of it was lost.
 Usage: test_routes.py MEETDIAL_CLI CASE
 """
 
+import json
 import math
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -245,6 +249,94 @@ def case_dial_in(md, logs):
         quiet = heard.longest_quiet_ms(0, heard.seconds(), threshold=0.01) / 1000
         check(quiet >= silent_s - 0.5,
               f"our speaker played while dialled in: {quiet:.2f} s quiet of {silent_s:.2f} s")
+
+
+class PulseServer:
+    """A private PulseAudio with two null sinks (real PulseAudio devices,
+    each with its monitor source), on a socket of its own."""
+
+    def __init__(self, logs):
+        self.logs = logs
+
+    def __enter__(self):
+        self.dir = tempfile.mkdtemp(prefix="pulse-")
+        self.socket = os.path.join(self.dir, "pa.sock")
+        env = dict(os.environ, XDG_RUNTIME_DIR=self.dir, HOME=self.dir)
+        self.proc = peers.Process(
+            "pulseaudio",
+            [peers.need("pulseaudio", "pulseaudio"), "-n", "--daemonize=no",
+             "--exit-idle-time=-1", "--use-pid-file=no",
+             "-L", f"module-native-protocol-unix socket={self.socket} auth-anonymous=1",
+             "-L", "module-null-sink sink_name=md_desk sink_properties=device.description=Desk",
+             "-L", "module-null-sink sink_name=md_headset sink_properties=device.description=Headset"],
+            os.path.join(self.logs, f"pulseaudio-{os.getpid()}.log"), env=env)
+        self.server = f"unix:{self.socket}"
+        peers.wait_for(lambda: self.pactl("info") is not None or not self.proc.running(), 10,
+                       "PulseAudio to answer")
+        if not self.proc.running():
+            raise peers.PeerError("PulseAudio exited at start:\n" + self.proc.log_text()[-2000:])
+        return self
+
+    def pactl(self, *args):
+        result = subprocess.run([peers.need("pactl", "pulseaudio-utils"), *args],
+                                env=dict(os.environ, PULSE_SERVER=self.server),
+                                capture_output=True, text=True)
+        return result.stdout if result.returncode == 0 else None
+
+    def index_of(self, kind, name):
+        for line in (self.pactl("list", "short", kind) or "").splitlines():
+            fields = line.split("\t")
+            if fields[1] == name:
+                return fields[0]
+        raise AssertionError(f"PulseAudio has no {kind} {name}")
+
+    def stream_devices(self, kind):
+        """The device index each playing (sink-inputs) or recording
+        (source-outputs) stream uses."""
+        return [line.split("\t")[1] for line in (self.pactl("list", "short", kind) or "").splitlines()]
+
+    def __exit__(self, *exc):
+        self.proc.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def case_devices(md, logs):
+    """`devices` lists a sound server's inputs and outputs with the default
+    marked; the input-device and output-device settings choose what "auto"
+    opens in a call."""
+    with PulseServer(logs) as pulse:
+        md.env["PULSE_SERVER"] = pulse.server
+        result = md.run("devices", "--json")
+        check(result.returncode == 0, f"devices exited {result.returncode}: {result.stderr!r}")
+        listed = json.loads(result.stdout)
+        outputs = {d["id"]: d for d in listed["outputs"]}
+        inputs = {d["id"]: d for d in listed["inputs"]}
+        check({"md_desk", "md_headset"} <= set(outputs), f"outputs: {listed['outputs']}")
+        check("md_headset.monitor" in inputs, f"inputs: {listed['inputs']}")
+        check(outputs["md_desk"]["default"] and not outputs["md_headset"]["default"],
+              f"the default output is not marked: {listed['outputs']}")
+        check(outputs["md_headset"]["name"] == "Headset", f"{outputs['md_headset']}")
+        human = md.run("devices")
+        check(b"* Desk (md_desk)" in human.stdout, f"{human.stdout!r}")
+
+        md.gsettings("input-device", "md_headset.monitor")
+        md.gsettings("output-device", "md_headset")
+        with peers.Kamailio(USERS, logs=logs) as kamailio, \
+             peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs):
+            md.add_account("work", kamailio.port, "alice", PASSWORD)
+            call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "auto", "--speaker", "auto")
+            try:
+                call.wait_state("active")
+                sink = pulse.index_of("sinks", "md_headset")
+                source = pulse.index_of("sources", "md_headset.monitor")
+                peers.wait_for(lambda: pulse.stream_devices("sink-inputs") == [sink], 10,
+                               "the call to play on the headset")
+                peers.wait_for(lambda: pulse.stream_devices("source-outputs") == [source], 10,
+                               "the call to record from the headset")
+                call.keys("h")
+                check(call.wait(20) == 0, f"the call failed: {call.stderr.decode()[-1500:]}")
+            finally:
+                call.kill()
 
 
 def echo_returned(md, logs, processing):
