@@ -6,6 +6,7 @@
 #include "md-preferences-window.h"
 #include "md-account.h"
 #include "md-account-editor.h"
+#include "md-device-rows.h"
 #include "md-phone-number.h"
 #include "md-provider.h"
 #include "md-secret-store.h"
@@ -28,6 +29,7 @@ struct _MdPreferencesWindow
   GtkSwitch           *noise_switch;
   GtkSwitch           *gain_switch;
   AdwComboRow         *hangup_row;
+  AdwPreferencesGroup *audio_group;
   AdwPreferencesGroup *accounts_group;
   AdwPreferencesGroup *tokens_group;
 
@@ -468,6 +470,7 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, noise_switch);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, gain_switch);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, hangup_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, audio_group);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, tokens_group);
   gtk_widget_class_bind_template_callback (widget_class, on_phone_number_row_apply);
@@ -497,6 +500,7 @@ md_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   bind_settings (self);
+  md_device_rows_add (self->audio_group, settings);
   reload_accounts (self);
   build_token_rows (self);
   return GTK_WIDGET (self);
