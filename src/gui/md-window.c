@@ -26,6 +26,7 @@ struct _MdWindow
 
   AdwToastOverlay *toast_overlay;
   GtkButton       *back_button;
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack    *view_stack;
   GtkStack        *join_stack;
   GtkEntry        *link_entry;
@@ -196,6 +197,9 @@ show_result (MdWindow       *self,
     number = md_dial_in_get_number (md_lookup_result_get_dial_in (result, (guint) preferred));
 
   md_meeting_view_set_result (self->meeting_view, result);
+  /* The header names the meeting while its numbers are shown. */
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        md_lookup_result_get_title (result));
   set_action_state (self, "dial-in", g_variant_new_string (number));
   set_action_enabled (self, "call", preferred >= 0);
   set_action_enabled (self, "hand-off", preferred >= 0);
@@ -627,6 +631,8 @@ on_join_stack_visible_child_name_notify (MdWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           g_strcmp0 (name, "result") == 0 || g_strcmp0 (name, "error") == 0);
+  if (g_strcmp0 (name, "result") != 0)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
 }
 
 static void
@@ -742,6 +748,7 @@ md_window_class_init (MdWindowClass *klass)
                                                "/io/github/meetdial/Meetdial/md-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, join_stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, link_entry);

@@ -84,7 +84,9 @@ class Session:
         config = os.path.join(os.environ.get("XDG_CONFIG_HOME", self.artefacts), "gtk-4.0")
         os.makedirs(config, exist_ok=True)
         with open(os.path.join(config, "settings.ini"), "w") as settings:
-            settings.write("[Settings]\ngtk-enable-animations=false\n")
+            # GNOME's window buttons: only "close".
+            settings.write("[Settings]\ngtk-enable-animations=false\n"
+                           "gtk-decoration-layout=:close\n")
 
     def _start_xvfb(self, screen_width, height):
         """Starts Xvfb on a display number of its own. Servers started with
