@@ -8,6 +8,7 @@
 #include "md-media-bridge.h"
 #include "md-media-util.h"
 #include "md-media-dsp.h"
+#include "md-media-srtp.h"
 #include "md-media-spec.h"
 
 #include <glib/gstdio.h>
@@ -398,6 +399,15 @@ build_receive_path (MdMediaPipeline        *self,
   g_object_set (rtp_src, "socket", rtp_socket, "close-socket", FALSE,
                 "caps", self->shared->codec_caps, NULL);
   g_object_set (rtcp_src, "socket", rtcp_socket, "close-socket", FALSE, NULL);
+  if (params->srtp_recv_key[0] != '\0')
+    {
+      g_autoptr(GstCaps) srtp_caps = md_media_srtp_caps (self->shared->codec_caps,
+                                                         params->srtp_recv_key, FALSE);
+      g_autoptr(GstCaps) srtcp_caps = md_media_srtp_caps (NULL, params->srtp_recv_key, TRUE);
+
+      g_object_set (rtp_src, "caps", srtp_caps, NULL);
+      g_object_set (rtcp_src, "caps", srtcp_caps, NULL);
+    }
   self->recv_valve = md_media_add_element (self->pipeline, "valve", "recv-valve");
 
   probe_pad = gst_element_get_static_pad (rtp_src, "src");
@@ -511,6 +521,10 @@ md_media_pipeline_new (const MdMediaParams    *params,
   rtpbin = md_media_add_element (self->pipeline, "rtpbin", "rtpbin");
   g_object_set (rtpbin, "do-lost", TRUE, NULL);
   self->jitter = md_jitter_adapter_new (rtpbin);
+  /* Before the paths are built: rtpbin asks for its encoder when the send
+   * pad is requested. */
+  if (params->srtp_send_key[0] != '\0')
+    md_media_srtp_setup (rtpbin, params->srtp_send_key, params->srtp_recv_key);
   if (dsp != MD_MEDIA_DSP_NONE)
     self->echo_probe_name = g_strdup_printf ("md-echo-probe-%p", (void *) self);
   self->dsp = dsp;

@@ -50,6 +50,11 @@ typedef struct {
   guint         ptime_ms;            /* 20 */
   gboolean      send;                /* FALSE while held / recvonly / inactive */
   gboolean      receive;
+  /* SDES-SRTP, AES_CM_128_HMAC_SHA1_80: base64 master keys (key + salt) of
+     our sending side and of the far end's; both "" for plain RTP. Secrets:
+     never logged. */
+  char          srtp_send_key[48];
+  char          srtp_recv_key[48];
 } MdMediaParams;
 
 #define MD_TYPE_MEDIA_SESSION (md_media_session_get_type ())

@@ -305,6 +305,9 @@ md_phone_dial (MdPhone           *self,
     return NULL;
   apply_audio_settings (self, media);
 
+  md_sip_agent_set_srtp_mode (self->agent, self->settings
+                                           ? (MdSipSrtpMode) g_settings_get_enum (self->settings, "srtp")
+                                           : MD_SIP_SRTP_AUTO);
   sip_call = md_sip_agent_call (self->agent, sip_account, uri,
                                 md_media_session_get_local_rtp_port (media),
                                 no_answer_ms (self), error);

@@ -25,6 +25,7 @@ struct _MdSipAgent
   MdSipCore      *core;
   GThread        *thread;
   gint            next_id;
+  MdSipSrtpMode   srtp_mode;
   gboolean        started;        /* the SIP thread reported its start */
   int             start_err;
   gboolean        running;
@@ -468,6 +469,14 @@ md_sip_agent_remove_account (MdSipAgent   *self,
   g_hash_table_remove (self->accounts, GUINT_TO_POINTER (cmd->id));
 }
 
+void
+md_sip_agent_set_srtp_mode (MdSipAgent    *self,
+                            MdSipSrtpMode  mode)
+{
+  g_return_if_fail (MD_IS_SIP_AGENT (self));
+  self->srtp_mode = mode;
+}
+
 MdSipCall *
 md_sip_agent_call (MdSipAgent   *self,
                    MdSipAccount *account,
@@ -496,6 +505,7 @@ md_sip_agent_call (MdSipAgent   *self,
   cmd->uri = g_strdup (uri);
   cmd->rtp_port = local_rtp_port;
   cmd->no_answer_ms = no_answer_ms;
+  cmd->srtp_mode = self->srtp_mode;
   cmd->tls_host = md_sip_agent_uri_tls_host (uri);
   md_sip_agent_fill_codecs (cmd);
 

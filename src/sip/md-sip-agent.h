@@ -42,6 +42,16 @@ MdSipAccount *md_sip_agent_add_account        (MdSipAgent               *self,
 void          md_sip_agent_remove_account     (MdSipAgent   *self,
                                                MdSipAccount *account);
 
+typedef enum {
+  MD_SIP_SRTP_AUTO,     /* when the signalling uses TLS */
+  MD_SIP_SRTP_ALWAYS,
+  MD_SIP_SRTP_NEVER,
+} MdSipSrtpMode;
+
+/* Whether later calls offer SDES-SRTP (the "srtp" setting). */
+void          md_sip_agent_set_srtp_mode      (MdSipAgent    *self,
+                                               MdSipSrtpMode  mode);
+
 /* Calls @uri (through @account, or directly when NULL) offering our media on
  * @local_rtp_port; gives up after @no_answer_ms of ringing (0: never). */
 MdSipCall    *md_sip_agent_call               (MdSipAgent   *self,

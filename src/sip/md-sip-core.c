@@ -120,6 +120,8 @@ core_fill_media (MdSipEvent                *ev,
   ev->media.ptime_ms = 20;
   ev->media.send = media->send;
   ev->media.receive = media->recv;
+  g_strlcpy (ev->media.srtp_send_key, media->srtp_local_key, sizeof ev->media.srtp_send_key);
+  g_strlcpy (ev->media.srtp_recv_key, media->srtp_remote_key, sizeof ev->media.srtp_recv_key);
 }
 
 static MdSipEndReason
@@ -270,6 +272,10 @@ core_call (MdSipCore *core,
     prm.tls = TRUE;
   else if (!acct_entry && cmd->tls_host)
     prm.tls = md_stack_use_tls (core->stack, NULL, cmd->tls_host) == 0;
+  /* Keys sent in the SDP are only as secret as the signalling: by default
+   * SRTP goes with TLS. */
+  prm.srtp = cmd->srtp_mode == MD_SIP_SRTP_ALWAYS ||
+             (cmd->srtp_mode == MD_SIP_SRTP_AUTO && prm.tls);
 
   err = md_sess_connect (&entry->sess, core->stack,
                          acct_entry ? acct_entry->acct : NULL, &prm,

@@ -38,6 +38,7 @@ typedef struct {
   char                *uri;
   guint                rtp_port;
   guint                no_answer_ms;
+  int                  srtp_mode;   /* MdSipSrtpMode */
   struct md_sdp_codec  codecs[MD_SDP_MAX_CODECS];
   gsize                n_codecs;
   gboolean             flag;

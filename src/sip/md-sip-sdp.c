@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-sip-sdp.h"
 
+#include <openssl/rand.h>
 #include <string.h>
 
-int md_sdp_alloc(struct sdp_session **sdpp, struct sdp_media **mediap,
-		 const struct sa *laddr, uint16_t rtp_port,
-		 const struct md_sdp_codec *codecs, size_t n_codecs)
+static int sdp_alloc(struct sdp_session **sdpp, struct sdp_media **mediap,
+		     const struct sa *laddr, uint16_t rtp_port,
+		     const struct md_sdp_codec *codecs, size_t n_codecs,
+		     const char *proto)
 {
 	struct sdp_session *sdp = NULL;
 	struct sdp_media *m = NULL;
@@ -19,7 +21,7 @@ int md_sdp_alloc(struct sdp_session **sdpp, struct sdp_media **mediap,
 	if (err)
 		goto out;
 
-	err = sdp_media_add(&m, sdp, "audio", rtp_port, "RTP/AVP");
+	err = sdp_media_add(&m, sdp, "audio", rtp_port, proto);
 	if (err)
 		goto out;
 
@@ -54,6 +56,78 @@ int md_sdp_alloc(struct sdp_session **sdpp, struct sdp_media **mediap,
 	}
 
 	return err;
+}
+
+
+int md_sdp_alloc(struct sdp_session **sdpp, struct sdp_media **mediap,
+		 const struct sa *laddr, uint16_t rtp_port,
+		 const struct md_sdp_codec *codecs, size_t n_codecs)
+{
+	return sdp_alloc(sdpp, mediap, laddr, rtp_port, codecs, n_codecs,
+			 sdp_proto_rtpavp);
+}
+
+
+int md_sdp_alloc_srtp(struct sdp_session **sdpp, struct sdp_media **mediap,
+		      const struct sa *laddr, uint16_t rtp_port,
+		      const struct md_sdp_codec *codecs, size_t n_codecs,
+		      char key[MD_SDP_SRTP_KEY_SIZE])
+{
+	uint8_t raw[30];   /* AES-128 key and 112-bit salt (RFC 4568) */
+	size_t key_len = MD_SDP_SRTP_KEY_SIZE - 1;
+	int err;
+
+	if (!key)
+		return EINVAL;
+
+	/* OpenSSL's CSPRNG: a key guessed is a call overheard. */
+	if (RAND_bytes(raw, sizeof(raw)) != 1)
+		return EIO;
+
+	err = base64_encode(raw, sizeof(raw), key, &key_len);
+	memset(raw, 0, sizeof(raw));
+	if (err)
+		return err;
+	key[key_len] = '\0';
+
+	err = sdp_alloc(sdpp, mediap, laddr, rtp_port, codecs, n_codecs,
+			sdp_proto_rtpsavp);
+	if (err)
+		return err;
+
+	err = sdp_media_set_lattr(*mediap, true, "crypto",
+				  "1 AES_CM_128_HMAC_SHA1_80 inline:%s", key);
+	if (err) {
+		*sdpp = mem_deref(*sdpp);
+		*mediap = NULL;
+	}
+
+	return err;
+}
+
+
+/* Takes the key of the far end's AES_CM_128_HMAC_SHA1_80 crypto line:
+ * "TAG SUITE inline:KEY[|LIFETIME][|MKI:LEN] [PARAMS]". */
+static int remote_key(const struct sdp_media *m, char *key, size_t size)
+{
+	struct pl tag, suite, kpl;
+	const char *crypto = sdp_media_rattr(m, "crypto");
+
+	if (!crypto)
+		return EBADMSG;
+
+	if (re_regex(crypto, str_len(crypto), "[0-9]+ [^ ]+ inline:[^|; ]+",
+		     &tag, &suite, &kpl))
+		return EBADMSG;
+
+	if (pl_strcasecmp(&suite, "AES_CM_128_HMAC_SHA1_80"))
+		return EBADMSG;
+
+	/* 30 bytes in base64 are 40 characters. */
+	if (kpl.l != 40 || kpl.l >= size)
+		return EBADMSG;
+
+	return pl_strcpy(&kpl, key, size);
 }
 
 
@@ -148,6 +222,28 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	media->send = (dir & SDP_SENDONLY) != 0;
 	media->recv = (dir & SDP_RECVONLY) != 0;
 
+	return 0;
+}
+
+
+int md_sdp_negotiate_srtp(struct sdp_session *sdp, struct sdp_media *m,
+			  struct mbuf *mb, bool offer, const char *local_key,
+			  struct md_sdp_media *media)
+{
+	int err = md_sdp_negotiate(sdp, m, mb, offer, media);
+
+	if (err || !local_key)
+		return err;
+
+	/* An SRTP offer answered without a usable key must not fall back to
+	 * plain RTP: the user asked for encryption. */
+	err = remote_key(m, media->srtp_remote_key,
+			 sizeof(media->srtp_remote_key));
+	if (err)
+		return err;
+
+	str_ncpy(media->srtp_local_key, local_key,
+		 sizeof(media->srtp_local_key));
 	return 0;
 }
 

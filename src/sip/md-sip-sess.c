@@ -18,6 +18,8 @@ struct md_sess {
 	bool incoming;
 	bool tls;
 	bool ended;
+	bool srtp;                    /* our offer is SRTP */
+	char srtp_key[MD_SDP_SRTP_KEY_SIZE];
 	md_sess_event_h *eh;
 	void *arg;
 };
@@ -105,8 +107,9 @@ static int negotiate(struct md_sess *sess, const struct sip_msg *msg,
 		return EBADMSG;
 	}
 
-	err = md_sdp_negotiate(sess->sdp, sess->sdp_media, msg->mb, offer,
-			       &sess->media);
+	err = md_sdp_negotiate_srtp(sess->sdp, sess->sdp_media, msg->mb, offer,
+				    sess->srtp ? sess->srtp_key : NULL,
+				    &sess->media);
 	if (err == ENOENT)
 		sess->end = MD_SESS_END_NO_CODEC;
 	else if (err)
@@ -163,8 +166,9 @@ static void progress_handler(const struct sip_msg *msg, void *arg)
 	if (msg->scode == 183 &&
 	    msg_ctype_cmp(&msg->ctyp, "application", "sdp") &&
 	    mbuf_get_left(msg->mb) &&
-	    !md_sdp_negotiate(sess->sdp, sess->sdp_media, msg->mb, false,
-			      &sess->media)) {
+	    !md_sdp_negotiate_srtp(sess->sdp, sess->sdp_media, msg->mb, false,
+				   sess->srtp ? sess->srtp_key : NULL,
+				   &sess->media)) {
 		emit(sess, MD_SESS_EARLY, &sess->media);
 		return;
 	}
@@ -304,10 +308,17 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		return err;
 
 	sess->tls = prm->tls;
+	sess->srtp = prm->srtp;
 
-	err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
-			   md_stack_laddr(stack), prm->rtp_port,
-			   prm->codecs, prm->n_codecs);
+	if (sess->srtp)
+		err = md_sdp_alloc_srtp(&sess->sdp, &sess->sdp_media,
+					md_stack_laddr(stack), prm->rtp_port,
+					prm->codecs, prm->n_codecs,
+					sess->srtp_key);
+	else
+		err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
+				   md_stack_laddr(stack), prm->rtp_port,
+				   prm->codecs, prm->n_codecs);
 	if (err)
 		goto out;
 

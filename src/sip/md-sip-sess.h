@@ -54,6 +54,7 @@ struct md_sess_params {
 	size_t n_codecs;
 	uint32_t no_answer_ms;        /* 0: wait for the far end */
 	bool tls;                     /* signalling goes over TLS */
+	bool srtp;                    /* offer SDES-SRTP only */
 };
 
 /* An outgoing call; @acct may be NULL for a direct SIP URI call. */

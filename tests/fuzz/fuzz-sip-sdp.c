@@ -23,8 +23,10 @@ static const struct md_sdp_codec codecs[] = {
 static void
 negotiate (const guint8 *data,
            size_t        size,
-           gboolean      offer)
+           gboolean      offer,
+           gboolean      srtp)
 {
+  char key[MD_SDP_SRTP_KEY_SIZE] = "";
   struct sdp_session *sdp = NULL;
   struct sdp_media *m = NULL;
   struct md_sdp_media media;
@@ -33,13 +35,16 @@ negotiate (const guint8 *data,
   int err;
 
   sa_set_str (&laddr, "127.0.0.1", 0);
-  g_assert_cmpint (md_sdp_alloc (&sdp, &m, &laddr, 40000, codecs, G_N_ELEMENTS (codecs)), ==, 0);
+  if (srtp)
+    g_assert_cmpint (md_sdp_alloc_srtp (&sdp, &m, &laddr, 40000, codecs, G_N_ELEMENTS (codecs), key), ==, 0);
+  else
+    g_assert_cmpint (md_sdp_alloc (&sdp, &m, &laddr, 40000, codecs, G_N_ELEMENTS (codecs)), ==, 0);
 
   mb = mbuf_alloc (size + 1);
   mbuf_write_mem (mb, data, size);
   mb->pos = 0;
 
-  err = md_sdp_negotiate (sdp, m, mb, offer, &media);
+  err = md_sdp_negotiate_srtp (sdp, m, mb, offer, srtp ? key : NULL, &media);
   g_assert_true (err == 0 || err == ENOENT || err == EBADMSG);
   /* The body is left where it was, for a second look (183, then 200). */
   g_assert_cmpuint (mb->pos, ==, 0);
@@ -56,6 +61,9 @@ negotiate (const guint8 *data,
       g_assert_cmpint (media.telev_pt, >=, -1);
       g_assert_cmpint (media.telev_pt, <=, 127);
       g_assert_cmpuint (sa_port (&media.raddr), !=, 0);
+      /* SRTP: the far end's key is a whole one, ours is what we offered. */
+      g_assert_cmpuint (strlen (media.srtp_remote_key), ==, srtp ? 40 : 0);
+      g_assert_cmpstr (media.srtp_local_key, ==, key);
       g_assert_true (sa_isset (&media.raddr, SA_ADDR));
     }
 
@@ -67,7 +75,8 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
-  negotiate (data, size, FALSE);
-  negotiate (data, size, TRUE);
+  negotiate (data, size, FALSE, FALSE);
+  negotiate (data, size, TRUE, FALSE);
+  negotiate (data, size, FALSE, TRUE);
   return 0;
 }

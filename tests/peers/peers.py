@@ -363,8 +363,9 @@ class Baresip:
 
     def __init__(self, registrar_port, user, password, codecs="PCMU/8000/1",
                  answer="auto", tone_hz=1000, transport="udp", logs=None, extra_account="",
-                 commands=()):
+                 commands=(), extra_modules=()):
         self.registrar_port = registrar_port
+        self.extra_modules = list(extra_modules)   # e.g. srtp.so
         self.user = user
         self.password = password
         self.codecs = codecs
@@ -389,7 +390,7 @@ class Baresip:
         self.ctrl_port = free_port(socket.SOCK_STREAM)
         rtp = free_port()
         modules = ["g711.so", "g722.so", "opus.so", "ausine.so", "sndfile.so",
-                   "menu.so", "ctrl_tcp.so"]
+                   "menu.so", "ctrl_tcp.so"] + self.extra_modules
         config = [
             f"sip_listen 127.0.0.1:{self.sip_port}",
             "net_interface 127.0.0.1",

@@ -8,10 +8,12 @@ phone and back; the recordings show whether any of it was lost.
 Usage: test_routes.py MEETDIAL_CLI CASE
 """
 
+import array
 import json
 import math
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -337,6 +339,109 @@ def case_devices(md, logs):
                 check(call.wait(20) == 0, f"the call failed: {call.stderr.decode()[-1500:]}")
             finally:
                 call.kill()
+
+
+class Capture:
+    """tshark on the loopback interface, writing UDP packets to a pcap."""
+
+    def __init__(self, logs, path):
+        self.logs = logs
+        self.path = path
+
+    def __enter__(self):
+        self.proc = peers.Process(
+            "tshark", [peers.need("tshark", "tshark"), "-i", "lo", "-f", "udp", "-F", "pcap", "-w", self.path],
+            os.path.join(self.logs, f"tshark-{os.getpid()}.log"))
+        self.proc.wait_log("Capturing on", timeout=15)
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.stop()
+
+
+def rtp_flows(pcap):
+    """{(source port, destination port): [payload, …]} of the PCMU (PT 0)
+    RTP-shaped packets in a pcap of the loopback interface. The RTP header
+    stays in the clear under SRTP; only the payload is encrypted."""
+    flows = {}
+    with open(pcap, "rb") as f:
+        data = f.read()
+    link = struct.unpack_from("<I", data, 20)[0]
+    offset = 24
+    while offset + 16 <= len(data):
+        caplen = struct.unpack_from("<I", data, offset + 8)[0]
+        frame = data[offset + 16:offset + 16 + caplen]
+        offset += 16 + caplen
+        ip = frame[14:] if link == 1 else frame[16:] if link == 113 else frame[4:]
+        if len(ip) < 28 or ip[0] >> 4 != 4 or ip[9] != 17:
+            continue
+        udp = ip[(ip[0] & 15) * 4:]
+        sport, dport = struct.unpack_from(">HH", udp, 0)
+        payload = udp[8:]
+        if len(payload) >= 12 + 160 and payload[0] >> 6 == 2 and payload[1] & 0x7f == 0:
+            flows.setdefault((sport, dport), []).append(payload[12:12 + 160])
+    return flows
+
+
+def ulaw_tone_level(payloads, freq):
+    """How much of @freq a flow's payloads hold when read as G.711 µ-law."""
+    pcm = array.array("h")
+    for payload in payloads:
+        for byte in payload:
+            u = ~byte & 0xff
+            magnitude = (((u & 0x0f) << 3) + 0x84) << ((u & 0x70) >> 4)
+            pcm.append((0x84 - magnitude) if u & 0x80 else (magnitude - 0x84))
+    rec = Recording.__new__(Recording)
+    rec.rate, rec.samples, rec.path = 8000, pcm, "wire"
+    return rec.level(freq, 0, rec.seconds())
+
+
+def srtp_call(md, logs, mode):
+    """A 4 s call to a bridge that requires SRTP or refuses it; returns the
+    tone levels (440 Hz, 1000 Hz) read off the wire as µ-law, per flow."""
+    md.gsettings("srtp", mode)
+    pcap = os.path.join(md.config, f"{mode}.pcap")
+    heard = os.path.join(md.config, f"heard-{mode}.wav")
+    mediaenc = ";mediaenc=srtp-mand" if mode == "always" else ""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, tone_hz=BRIDGE_HZ,
+                       logs=logs, extra_modules=["srtp.so"], extra_account=mediaenc) as bridge, \
+         Capture(logs, pcap):
+        with open(os.path.join(bridge.dir, "config")) as f:
+            first, last = next(line.split()[1] for line in f
+                               if line.startswith("rtp_ports ")).split("-")
+        bridge_ports = range(int(first), int(last) + 1)
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", f"tone:{MIC_HZ}",
+                             "--speaker", f"file:{heard}", "--hangup-after", "4")
+        rc = call.wait(30)
+        check(rc == 0, f"the {mode} SRTP call failed ({rc}): {call.stderr.decode()[-1500:]}")
+        bridge.wait_event("CALL_CLOSED", timeout=10)
+        out = recording(bridge).level(MIC_HZ, 1.0, 2.0)
+        back = Recording(heard).level(BRIDGE_HZ, 1.0, 2.0)
+        check(out > 0.05, f"{mode}: the bridge did not hear our tone (level {out:.3f})")
+        check(back > 0.05, f"{mode}: we did not hear the bridge's tone (level {back:.3f})")
+    # Other tests may be calling on loopback at the same time: only the
+    # bridge's own RTP ports count.
+    flows = {k: v for k, v in rtp_flows(pcap).items()
+             if len(v) >= 50 and (k[0] in bridge_ports or k[1] in bridge_ports)}
+    check(len(flows) >= 2, f"{mode}: fewer than two RTP flows on the wire: {list(flows)}")
+    return {f"{a}→{b} ({len(v)})": round(max(ulaw_tone_level(v, MIC_HZ), ulaw_tone_level(v, BRIDGE_HZ)), 3)
+            for (a, b), v in flows.items()}
+
+
+def case_srtp(md, logs):
+    """srtp=always against a bridge that demands SRTP (baresip srtp-mand):
+    audio both ways, and the packets on the wire no longer read as the
+    tones µ-law would carry; the same call in plain RTP shows them."""
+    plain = srtp_call(md, logs, "never")
+    check(all(level > 0.1 for level in plain.values()),
+          f"the wire check cannot see the tones even in plain RTP: {plain}")
+    secret = srtp_call(md, logs, "always")
+    print(f"tone level on the wire: plain {plain}, SRTP {secret}")
+    check(all(level < 0.02 for level in secret.values()), f"a tone is readable in SRTP packets: {secret}")
+    for output in md.outputs:
+        check(b"inline:" not in output, "an SRTP key reached the CLI's output")
 
 
 def echo_returned(md, logs, processing):

@@ -524,8 +524,11 @@ def case_tls_bridge(md, logs):
     SIP on the wire to the registrar's TLS port is not readable."""
     certs = tls_certs(md)
     heard = os.path.join(md.config, "heard.wav")
+    # A TLS account's calls are SRTP (the srtp setting's "auto"): the bridge
+    # takes SDES-SRTP.
     with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio, \
-         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs,
+                       extra_modules=["srtp.so"], extra_account=";mediaenc=srtp") as bridge, \
          peers.Capture(logs, kamailio.tls_port) as capture:
         md.add_account("work", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca)
         call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "tone:440",
