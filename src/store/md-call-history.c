@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include "md-call-history.h"
+#include "md-secret-store.h"
 
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -32,18 +32,12 @@ G_DEFINE_TYPE (MdCallHistory, md_call_history, G_TYPE_OBJECT)
 G_DEFINE_QUARK (md-call-history-error-quark, md_call_history_error)
 G_DEFINE_BOXED_TYPE (MdCallRecord, md_call_record, md_call_record_copy, md_call_record_free)
 
-/* The full dial link of a history entry: the one place its PIN is kept. */
-static const SecretSchema *
-get_dial_schema (void)
+/* The full dial link of a history entry, its PIN included, lives only in the
+ * Secret Service, under this key. */
+static char *
+dial_key (gint64 id)
 {
-  static const SecretSchema schema = {
-    "io.github.meetdial.Meetdial.HistoryDial", SECRET_SCHEMA_NONE,
-    {
-      { "call-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
-  };
-  return &schema;
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
 static gboolean
@@ -351,21 +345,6 @@ md_call_history_remove (MdCallHistory  *self,
                       _("The call could not be removed from the call history"), error);
 }
 
-static void
-on_dial_cleared (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 md_call_history_forget_dial_async (MdCallHistory       *self,
                                    gint64               id,
@@ -373,14 +352,11 @@ md_call_history_forget_dial_async (MdCallHistory       *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *key = dial_key (id);
 
   g_return_if_fail (MD_IS_CALL_HISTORY (self));
 
-  g_task_set_source_tag (task, md_call_history_forget_dial_async);
-  secret_password_clear (get_dial_schema (), cancellable, on_dial_cleared,
-                         g_steal_pointer (&task), "call-id", id_text, NULL);
+  md_secret_store_clear_async (MD_SECRET_CALL_DIAL, key, cancellable, callback, user_data);
 }
 
 gboolean
@@ -388,9 +364,9 @@ md_call_history_forget_dial_finish (MdCallHistory  *self,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (MD_IS_CALL_HISTORY (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return md_secret_store_clear_finish (result, error);
 }
 
 GPtrArray *
@@ -439,20 +415,6 @@ md_call_history_list (MdCallHistory  *self,
   return g_steal_pointer (&records);
 }
 
-static void
-on_dial_stored (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!secret_password_store_finish (result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 md_call_history_save_dial_async (MdCallHistory       *self,
                                  gint64               id,
@@ -461,18 +423,12 @@ md_call_history_save_dial_async (MdCallHistory       *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_autofree char *label = NULL;
+  g_autofree char *key = dial_key (id);
 
   g_return_if_fail (MD_IS_CALL_HISTORY (self));
   g_return_if_fail (dial_uri != NULL);
 
-  g_task_set_source_tag (task, md_call_history_save_dial_async);
-  label = g_strdup_printf (_("Meetdial: dial link of call %s"), id_text);
-  secret_password_store (get_dial_schema (), SECRET_COLLECTION_DEFAULT, label, dial_uri,
-                         cancellable, on_dial_stored, g_steal_pointer (&task),
-                         "call-id", id_text, NULL);
+  md_secret_store_save_async (MD_SECRET_CALL_DIAL, key, dial_uri, cancellable, callback, user_data);
 }
 
 gboolean
@@ -480,24 +436,9 @@ md_call_history_save_dial_finish (MdCallHistory  *self,
                                   GAsyncResult   *result,
                                   GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (MD_IS_CALL_HISTORY (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_dial_looked_up (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  char *dial_uri = secret_password_lookup_finish (result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dial_uri, (GDestroyNotify) secret_password_free);
+  return md_secret_store_save_finish (result, error);
 }
 
 void
@@ -507,14 +448,11 @@ md_call_history_lookup_dial_async (MdCallHistory       *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *key = dial_key (id);
 
   g_return_if_fail (MD_IS_CALL_HISTORY (self));
 
-  g_task_set_source_tag (task, md_call_history_lookup_dial_async);
-  secret_password_lookup (get_dial_schema (), cancellable, on_dial_looked_up,
-                          g_steal_pointer (&task), "call-id", id_text, NULL);
+  md_secret_store_lookup_async (MD_SECRET_CALL_DIAL, key, cancellable, callback, user_data);
 }
 
 char *
@@ -522,7 +460,7 @@ md_call_history_lookup_dial_finish (MdCallHistory  *self,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (MD_IS_CALL_HISTORY (self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return md_secret_store_lookup_finish (result, error);
 }

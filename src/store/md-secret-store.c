@@ -31,7 +31,16 @@ get_schema (void)
 static const char *
 kind_to_string (MdSecretKind kind)
 {
-  return kind == MD_SECRET_SIP_PASSWORD ? "sip-password" : "provider-token";
+  switch (kind)
+    {
+    case MD_SECRET_SIP_PASSWORD:
+      return "sip-password";
+    case MD_SECRET_CALL_DIAL:
+      return "call-dial";
+    case MD_SECRET_PROVIDER_TOKEN:
+    default:
+      return "provider-token";
+    }
 }
 
 /* The label Seahorse shows: a person should recognise what it is. */
@@ -45,6 +54,8 @@ make_label (MdSecretKind  kind,
 
   if (kind == MD_SECRET_SIP_PASSWORD)
     return g_strdup_printf (_("Meetdial: SIP password for %s"), key);
+  if (kind == MD_SECRET_CALL_DIAL)
+    return g_strdup_printf (_("Meetdial: dial link of call %s"), key);
 
   for (gsize i = 0; i < G_N_ELEMENTS (providers); i++)
     if (g_str_equal (key, providers[i].key))

@@ -19,6 +19,8 @@ typedef enum {
 typedef enum {
   MD_SECRET_PROVIDER_TOKEN,  /* key: "whereby", "daily", "webex" */
   MD_SECRET_SIP_PASSWORD,    /* key: the SIP account name */
+  MD_SECRET_CALL_DIAL,       /* key: a call history id; the secret is the
+                                dial link with its PIN, for redial */
 } MdSecretKind;
 
 GQuark    md_secret_store_error_quark   (void);
