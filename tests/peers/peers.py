@@ -77,6 +77,8 @@ class Process:
     def __init__(self, name, argv, log_path, cwd=None, env=None, stdin=subprocess.DEVNULL):
         self.name = name
         self.log_path = log_path
+        # a test may be the first of its folder to write a log there
+        os.makedirs(os.path.dirname(log_path) or ".", exist_ok=True)
         self.log = open(log_path, "wb")
         self.started_at = time.time()
         self.proc = subprocess.Popen(argv, stdout=self.log, stderr=subprocess.STDOUT,
