@@ -40,6 +40,41 @@ dial_key (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+/* Hands the secret store's result on inside a task of this history, so that
+ * callers see the history as the source, as with any of its async calls; the
+ * _finish functions unwrap it. */
+static void
+on_secret_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_return_pointer (task, g_object_ref (result), g_object_unref);
+}
+
+static GTask *
+secret_task_new (MdCallHistory       *self,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
+static GAsyncResult *
+secret_result (MdCallHistory *self,
+               GAsyncResult  *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
 static gboolean
 set_db_error (MdCallHistory  *self,
               GError        **error,
@@ -356,7 +391,9 @@ md_call_history_forget_dial_async (MdCallHistory       *self,
 
   g_return_if_fail (MD_IS_CALL_HISTORY (self));
 
-  md_secret_store_clear_async (MD_SECRET_CALL_DIAL, key, cancellable, callback, user_data);
+  md_secret_store_clear_async (MD_SECRET_CALL_DIAL, key, cancellable, on_secret_done,
+                               secret_task_new (self, cancellable, callback, user_data,
+                                                md_call_history_forget_dial_async));
 }
 
 gboolean
@@ -364,9 +401,9 @@ md_call_history_forget_dial_finish (MdCallHistory  *self,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  g_return_val_if_fail (MD_IS_CALL_HISTORY (self), FALSE);
+  g_autoptr(GAsyncResult) inner = secret_result (self, result);
 
-  return md_secret_store_clear_finish (result, error);
+  return inner != NULL && md_secret_store_clear_finish (inner, error);
 }
 
 GPtrArray *
@@ -428,7 +465,9 @@ md_call_history_save_dial_async (MdCallHistory       *self,
   g_return_if_fail (MD_IS_CALL_HISTORY (self));
   g_return_if_fail (dial_uri != NULL);
 
-  md_secret_store_save_async (MD_SECRET_CALL_DIAL, key, dial_uri, cancellable, callback, user_data);
+  md_secret_store_save_async (MD_SECRET_CALL_DIAL, key, dial_uri, cancellable, on_secret_done,
+                              secret_task_new (self, cancellable, callback, user_data,
+                                               md_call_history_save_dial_async));
 }
 
 gboolean
@@ -436,9 +475,9 @@ md_call_history_save_dial_finish (MdCallHistory  *self,
                                   GAsyncResult   *result,
                                   GError        **error)
 {
-  g_return_val_if_fail (MD_IS_CALL_HISTORY (self), FALSE);
+  g_autoptr(GAsyncResult) inner = secret_result (self, result);
 
-  return md_secret_store_save_finish (result, error);
+  return inner != NULL && md_secret_store_save_finish (inner, error);
 }
 
 void
@@ -452,7 +491,9 @@ md_call_history_lookup_dial_async (MdCallHistory       *self,
 
   g_return_if_fail (MD_IS_CALL_HISTORY (self));
 
-  md_secret_store_lookup_async (MD_SECRET_CALL_DIAL, key, cancellable, callback, user_data);
+  md_secret_store_lookup_async (MD_SECRET_CALL_DIAL, key, cancellable, on_secret_done,
+                                secret_task_new (self, cancellable, callback, user_data,
+                                                 md_call_history_lookup_dial_async));
 }
 
 char *
@@ -460,7 +501,7 @@ md_call_history_lookup_dial_finish (MdCallHistory  *self,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  g_return_val_if_fail (MD_IS_CALL_HISTORY (self), NULL);
+  g_autoptr(GAsyncResult) inner = secret_result (self, result);
 
-  return md_secret_store_lookup_finish (result, error);
+  return inner != NULL ? md_secret_store_lookup_finish (inner, error) : NULL;
 }

@@ -266,7 +266,13 @@ test_dial_secret (Fixture       *fixture,
   g_assert_no_error (error);
 
   md_call_history_lookup_dial_async (history, id, NULL, on_done, &found);
-  dial = md_call_history_lookup_dial_finish (history, wait_for (&found), &error);
+  wait_for (&found);
+  /* callers find the history through the result, as with any async call */
+  {
+    g_autoptr(GObject) source = g_async_result_get_source_object (found);
+    g_assert_true (source == G_OBJECT (history));
+  }
+  dial = md_call_history_lookup_dial_finish (history, found, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dial, ==, DIAL);
 
