@@ -31,10 +31,10 @@ struct _MdMediaBridge {
   GstElement    *pipeline;
   GstElement    *input;        /* appsrc: audio from the peer */
   GstElement    *output;
-  GstElement    *selector;
-  GstElement    *volume;       /* silence when neither input is wanted */
-  GstPad        *local_pad;    /* the selector's pads */
-  GstPad        *bridge_pad;
+  GstElement    *funnel;
+  GstElement    *local_valve;  /* open while the mic is sent */
+  GstElement    *bridge_valve; /* open while the peer's audio is sent */
+  GstElement    *volume;       /* silence, still in packets, for neither */
   BridgeShared  *shared;
   MdMediaBridge *peer;         /* main context only */
 };
@@ -55,15 +55,20 @@ bridge_shared_unref (gpointer data)
   g_atomic_rc_box_release_full (data, bridge_shared_clear);
 }
 
-static GstPad *
-link_to_selector (GstElement *from,
-                  GstElement *selector)
+/* @from → valve → funnel; returns the valve. */
+static GstElement *
+link_through_valve (GstElement *pipeline,
+                    GstElement *from,
+                    GstElement *funnel)
 {
-  g_autoptr(GstPad) src_pad = gst_element_get_static_pad (from, "src");
-  GstPad *sink_pad = gst_element_request_pad_simple (selector, "sink_%u");
+  GstElement *valve = md_media_add_element (pipeline, "valve", NULL);
+  g_autoptr(GstPad) src_pad = NULL;
+  g_autoptr(GstPad) sink_pad = gst_element_request_pad_simple (funnel, "sink_%u");
 
+  gst_element_link (from, valve);
+  src_pad = gst_element_get_static_pad (valve, "src");
   gst_pad_link (src_pad, sink_pad);
-  return sink_pad;
+  return valve;
 }
 
 /* Streaming thread of this pipeline: hands a copy of the far end's audio to
@@ -134,13 +139,14 @@ on_bridge_input (GstPad          *pad,
   return GST_PAD_PROBE_OK;
 }
 
-/* local ─────────────────────────────────────┐
- * appsrc → convert → resample → caps ─────────┴ input-selector → volume → caps →
+/* local ──────────────────────────── valve ┐
+ * appsrc → convert → resample → caps → valve ┴ funnel → caps →
  *
- * A selector rather than a mixer: it adds no latency and has no deadline,
- * so a busy machine never makes it drop the mic. Both inputs are live and
- * stamped on the same clock, so the encoder's timestamps run on across a
- * switch. */
+ * Valves into a funnel rather than a mixer or a selector: nothing waits for
+ * the other input or for a deadline, so no latency is added and a busy
+ * machine never makes it drop the mic; an input-selector also held back a
+ * PulseAudio mic. Both inputs are live and stamped on the same clock, so
+ * the encoder's timestamps run on across a switch. */
 MdMediaBridge *
 md_media_bridge_new (GstElement *pipeline,
                      GstElement *local,
@@ -155,8 +161,7 @@ md_media_bridge_new (GstElement *pipeline,
   self->shared = g_atomic_rc_box_new0 (BridgeShared);
   g_mutex_init (&self->shared->lock);
 
-  self->selector = md_media_add_element (pipeline, "input-selector", NULL);
-  g_object_set (self->selector, "sync-streams", TRUE, "sync-mode", 1 /* clock */, NULL);
+  self->funnel = md_media_add_element (pipeline, "funnel", NULL);
 
   self->input = md_media_add_element (pipeline, "appsrc", NULL);
   /* No caps until the peer's audio brings its own: a rate change on a
@@ -171,11 +176,11 @@ md_media_bridge_new (GstElement *pipeline,
   filter = md_media_add_caps_filter (pipeline, caps);
   gst_element_link_many (self->input, convert, resample, filter, NULL);
 
-  self->local_pad = link_to_selector (local, self->selector);
-  self->bridge_pad = link_to_selector (filter, self->selector);
+  self->local_valve = link_through_valve (pipeline, local, self->funnel);
+  self->bridge_valve = link_through_valve (pipeline, filter, self->funnel);
   self->volume = md_media_add_element (pipeline, "volume", NULL);
   self->output = md_media_add_caps_filter (pipeline, caps);
-  gst_element_link_many (self->selector, self->volume, self->output, NULL);
+  gst_element_link_many (self->funnel, self->volume, self->output, NULL);
 
   input_pad = gst_element_get_static_pad (self->input, "src");
   gst_pad_add_probe (input_pad, GST_PAD_PROBE_TYPE_BUFFER, on_bridge_input,
@@ -203,11 +208,21 @@ md_media_bridge_set_levels (MdMediaBridge *self,
                             gboolean       local_on,
                             gboolean       bridge_on)
 {
+  /* Neither: the mic's timing, muted, so packets keep flowing. */
+  gboolean mic_open = !bridge_on;
+
   g_return_if_fail (!(local_on && bridge_on));
 
-  if (local_on || bridge_on)
-    g_object_set (self->selector, "active-pad", local_on ? self->local_pad : self->bridge_pad,
-                  NULL);
+  /* The new input opens before the old one closes: at worst one packet
+   * of both, never a packet of neither. */
+  if (bridge_on)
+    g_object_set (self->bridge_valve, "drop", FALSE, NULL);
+  if (mic_open)
+    g_object_set (self->local_valve, "drop", FALSE, NULL);
+  if (!bridge_on)
+    g_object_set (self->bridge_valve, "drop", TRUE, NULL);
+  if (!mic_open)
+    g_object_set (self->local_valve, "drop", TRUE, NULL);
   g_object_set (self->volume, "mute", !local_on && !bridge_on, NULL);
 }
 
@@ -266,8 +281,6 @@ md_media_bridge_free (MdMediaBridge *self)
     return;
 
   md_media_bridge_disconnect (self);
-  g_clear_object (&self->local_pad);
-  g_clear_object (&self->bridge_pad);
   g_clear_pointer (&self->shared, bridge_shared_unref);
   g_free (self);
 }

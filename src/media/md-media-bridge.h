@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The audio-route switch point of one pipeline, private to src/media.
  *
- * The send path runs through a selector with two inputs: the local
+ * The send path runs through a funnel with two valved inputs: the local
  * microphone and a "bridge" input that carries audio decoded by another call
  * (the phone leg of "call me"). Switching routes only changes which input
  * goes on, so the encoder, the SSRC and the RTP sequence never stop; the
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * locked block of its own. */
 typedef struct _MdMediaBridge MdMediaBridge;
 
-/* Adds the selector to @pipeline with @local (raw audio at @caps) as one of
+/* Adds the funnel to @pipeline with @local (raw audio at @caps) as one of
  * its inputs; link onwards from md_media_bridge_get_output(). */
 MdMediaBridge *md_media_bridge_new          (GstElement    *pipeline,
                                              GstElement    *local,

@@ -599,6 +599,29 @@ md_media_pipeline_set_speaker_muted (MdMediaPipeline *self,
   g_object_set (self->speaker_volume, "mute", muted, NULL);
 }
 
+static void
+move_device (GstElement *pipeline,
+             const char *name,
+             const char *device_id)
+{
+  g_autoptr(GstElement) device = gst_bin_get_by_name (GST_BIN (pipeline), name);
+
+  /* pulsesrc and pulsesink move their stream to another device while it
+   * runs: no gap longer than the sound server's own. */
+  if (device != NULL && device_id != NULL && *device_id != '\0' &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (device), "device") != NULL)
+    g_object_set (device, "device", device_id, NULL);
+}
+
+void
+md_media_pipeline_move_devices (MdMediaPipeline *self,
+                                const char      *input_id,
+                                const char      *output_id)
+{
+  move_device (self->pipeline, MD_MEDIA_SPEC_MIC_DEVICE, input_id);
+  move_device (self->pipeline, MD_MEDIA_SPEC_SPEAKER_DEVICE, output_id);
+}
+
 gint64
 md_media_pipeline_get_last_packet (MdMediaPipeline *self)
 {

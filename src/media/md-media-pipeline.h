@@ -45,6 +45,11 @@ void             md_media_pipeline_set_muted       (MdMediaPipeline        *self
 MdMediaBridge   *md_media_pipeline_get_bridge      (MdMediaPipeline        *self);
 void             md_media_pipeline_set_speaker_muted (MdMediaPipeline      *self,
                                                     gboolean                muted);
+/* Moves the system sound devices ("auto") to the devices named @input_id
+ * and @output_id (NULL: leaves that side); the call goes on. */
+void             md_media_pipeline_move_devices    (MdMediaPipeline        *self,
+                                                    const char             *input_id,
+                                                    const char             *output_id);
 /* Monotonic time (µs) of the last RTP packet in, or of the last reset. */
 gint64           md_media_pipeline_get_last_packet (MdMediaPipeline        *self);
 void             md_media_pipeline_reset_last_packet (MdMediaPipeline      *self);

@@ -598,6 +598,8 @@ md_media_session_set_devices (MdMediaSession *self,
   g_free (self->output_device);
   self->input_device = input_id && *input_id ? g_strdup (input_id) : NULL;
   self->output_device = output_id && *output_id ? g_strdup (output_id) : NULL;
+  if (self->pipeline != NULL)
+    md_media_pipeline_move_devices (self->pipeline, self->input_device, self->output_device);
 }
 
 void

@@ -82,8 +82,9 @@ void            md_media_session_send_dtmf_async (MdMediaSession *self, char dig
 gboolean        md_media_session_send_dtmf_finish (MdMediaSession *self, GAsyncResult *result, GError **error);
 /* Before start: which processing the microphone gets (default: none). */
 void            md_media_session_set_dsp        (MdMediaSession *self, MdMediaDsp dsp);
-/* Before start: the devices "auto" opens, by the ids md_media_devices_list()
-   gives; NULL or "" follows the system default. */
+/* The devices "auto" opens, by the ids md_media_devices_list() gives; NULL
+   or "" follows the system default. During a call, the audio moves to the
+   named devices without dropping the call. */
 void            md_media_session_set_devices    (MdMediaSession *self, const char *input_id,
                                                  const char *output_id);
 /* Takes effect at once, without a gap: the encoder keeps running and the

@@ -157,6 +157,18 @@ on_meeting_ended (MdCallRoute *self)
     md_call_hangup (leg);
 }
 
+/* The user picked another microphone or speaker: the meeting moves to it. */
+static void
+on_device_setting_changed (MdCallRoute *self)
+{
+  g_autofree char *input = g_settings_get_string (self->settings, "input-device");
+  g_autofree char *output = g_settings_get_string (self->settings, "output-device");
+
+  if (md_call_get_state (self->meeting) == MD_CALL_STATE_ENDED)
+    return;
+  md_media_session_set_devices (_md_call_get_media (self->meeting), input, output);
+}
+
 static char *
 phone_dial_string (const char *number)
 {
@@ -204,6 +216,8 @@ md_call_route_dispose (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->phone);
   g_clear_object (&self->account);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (md_call_route_parent_class)->dispose (object);
@@ -257,6 +271,16 @@ md_call_route_new (MdPhone      *phone,
   self->account = account ? g_object_ref (account) : NULL;
   self->settings = settings ? g_object_ref (settings) : NULL;
   g_signal_connect_swapped (meeting, "ended", G_CALLBACK (on_meeting_ended), self);
+  if (settings != NULL)
+    {
+      g_signal_connect_swapped (settings, "changed::input-device",
+                                G_CALLBACK (on_device_setting_changed), self);
+      g_signal_connect_swapped (settings, "changed::output-device",
+                                G_CALLBACK (on_device_setting_changed), self);
+      /* GSettings reports changes only of keys read since a handler is on. */
+      g_free (g_settings_get_string (settings, "input-device"));
+      g_free (g_settings_get_string (settings, "output-device"));
+    }
   return self;
 }
 

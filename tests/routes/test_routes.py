@@ -102,9 +102,18 @@ class Meeting:
 
 
 def recording(baresip):
-    files = baresip.recordings("-dec.wav")
-    check(files, f"{baresip.user} recorded nothing")
-    return Recording(files[-1])
+    """The last call's decoded audio. baresip finishes the WAV header when it
+    closes the file, a moment after it reports CALL_CLOSED: wait for that."""
+    def finished():
+        files = baresip.recordings("-dec.wav")
+        if not files:
+            return None
+        rec = Recording(files[-1])
+        return rec if rec.samples else None
+    try:
+        return peers.wait_for(finished, 5, f"{baresip.user}'s recording to be complete")
+    except peers.PeerError:
+        raise AssertionError(f"{baresip.user} recorded nothing")
 
 
 def seam_gap_ms(rec, first_hz, second_hz):
@@ -442,6 +451,45 @@ def case_srtp(md, logs):
     check(all(level < 0.02 for level in secret.values()), f"a tone is readable in SRTP packets: {secret}")
     for output in md.outputs:
         check(b"inline:" not in output, "an SRTP key reached the CLI's output")
+
+
+def case_device_switch(md, logs):
+    """Changing input-device and output-device during a call moves its
+    PulseAudio streams to the new devices, and the call goes on."""
+    for key in ("echo-cancellation", "noise-suppression", "gain-control"):
+        md.gsettings(key, "false")
+    with PulseServer(logs) as pulse:
+        md.env["PULSE_SERVER"] = pulse.server
+        with peers.Kamailio(USERS, logs=logs) as kamailio, \
+             peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, tone_hz=BRIDGE_HZ,
+                           logs=logs) as bridge:
+            md.add_account("work", kamailio.port, "alice", PASSWORD)
+            call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "auto", "--speaker", "auto")
+            try:
+                call.wait_state("active")
+                desk = pulse.index_of("sinks", "md_desk")
+                peers.wait_for(lambda: pulse.stream_devices("sink-inputs") == [desk], 10,
+                               "the call to play on the default device")
+                md.gsettings("output-device", "md_headset")
+                md.gsettings("input-device", "md_headset.monitor")
+                sink = pulse.index_of("sinks", "md_headset")
+                source = pulse.index_of("sources", "md_headset.monitor")
+                peers.wait_for(lambda: pulse.stream_devices("sink-inputs") == [sink], 10,
+                               "the call's speaker to move to the headset")
+                peers.wait_for(lambda: pulse.stream_devices("source-outputs") == [source], 10,
+                               "the call's mic to move to the headset")
+                time.sleep(2.0)
+                check(not call.ended(), f"the call ended on a device change: {call.ended()}")
+                call.keys("h")
+                check(call.wait(20) == 0, f"the call failed: {call.stderr.decode()[-1500:]}")
+            finally:
+                call.kill()
+            bridge.wait_event("CALL_CLOSED", timeout=10)
+            rec = recording(bridge)
+            # Only reported: with a PulseAudio mic the bridge decodes far
+            # less than the call lasted (see bench/RESULTS.md, open issue).
+            print(f"the bridge decoded {rec.seconds():.2f} s from the PulseAudio mic, "
+                  f"{BRIDGE_HZ} Hz level {rec.level(BRIDGE_HZ, 0, rec.seconds()):.3f}")
 
 
 def echo_returned(md, logs, processing):
