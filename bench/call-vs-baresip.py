@@ -91,7 +91,7 @@ def run_meetdial(md, kamailio, bridge, seconds, logs):
     return {
         "start": start,
         "cpu": usage.ru_utime + usage.ru_stime - cpu_at_answer,
-        "rss_kib": usage.ru_maxrss,
+        "rss_kib": proc.peak_rss_kib,
         "first_digit_ms": (digits[0] - answered) * 1000 if digits else None,
         "first_sent_ms": sent_ms[0] - active_ms if sent_ms else None,
         "ms_per_digit": ((digits[-1] - digits[0]) * 1000 / (len(digits) - 1)) if len(digits) > 1 else None,
@@ -114,11 +114,23 @@ def run_baresip(kamailio, bridge, seconds, logs):
         caller.proc.wait_log("terminated (duration", timeout=10)
         os.kill(caller.proc.proc.pid, 15)
         usage = caller.proc.wait_rusage(30)
+        peak_rss_kib = caller.proc.peak_rss_kib
     finally:
         caller.stop()
         caller.cleanup()
     return {"start": start, "cpu": usage.ru_utime + usage.ru_stime - cpu_at_answer,
-            "rss_kib": usage.ru_maxrss}
+            "rss_kib": peak_rss_kib}
+
+
+def idle_start(argv, runs=20):
+    """Median wall time of a process that starts and exits at once: the
+    floor set by loading its libraries."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+    return sorted(times)[len(times) // 2]
 
 
 def ratio(a, b):
@@ -167,6 +179,11 @@ def main():
           f"{ours['first_digit_ms']:.0f} ms seen by the bridge (plan: 2 pauses × 2000 ms; "
           "the bridge reports a digit after its jitter buffer)")
     print(f"PIN digits received: {ours['n_digits']}, {ours['ms_per_digit']:.0f} ms per digit")
+    # What every start pays before main(): loading the linked libraries.
+    ours_idle = idle_start([cli, "--version"])
+    theirs_idle = idle_start([peers.need("baresip", "baresip-core"), "-h"])
+    print(f"start and exit at once (--version / -h), median of 20: {ours_idle:.1f} ms "
+          f"against {theirs_idle:.1f} ms ({ratio(ours_idle, theirs_idle)})")
 
 
 if __name__ == "__main__":

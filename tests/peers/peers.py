@@ -71,6 +71,18 @@ def log_dir():
     return tempfile.mkdtemp(prefix="meetdial-peers-")
 
 
+def vm_hwm_kib(pid):
+    """A running process's peak RSS so far (VmHWM), 0 once it has exited."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 class Process:
     """A child process stopped by PID (SIGTERM, then SIGKILL) on exit."""
 
@@ -97,9 +109,14 @@ class Process:
         return wait_for(lambda: text in self.log_text(), timeout, f"“{text}” in {self.log_path}")
 
     def wait_rusage(self, timeout=30):
-        """Waits for the exit and returns its resource usage (CPU, peak RSS)."""
+        """Waits for the exit and returns its resource usage (CPU). The peak
+        RSS is kept in peak_rss_kib, read from /proc while it runs: the
+        kernel's ru_maxrss of a child of Python starts at Python's own RSS
+        (exec keeps the high-water mark of the memory it replaces)."""
         deadline = time.monotonic() + timeout
+        self.peak_rss_kib = 0
         while time.monotonic() < deadline:
+            self.peak_rss_kib = max(self.peak_rss_kib, vm_hwm_kib(self.proc.pid))
             pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG)
             if pid:
                 self.proc.returncode = os.waitstatus_to_exitcode(status)
