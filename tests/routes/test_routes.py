@@ -301,6 +301,15 @@ class PulseServer:
                 return fields[0]
         raise AssertionError(f"PulseAudio has no {kind} {name}")
 
+    def wait_streams(self, kind, want, what):
+        """Polls pactl gently (each call is a PulseAudio client of its own)."""
+        deadline = time.monotonic() + 10
+        while self.stream_devices(kind) != want:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out after 10 s waiting for {what}: "
+                                     f"{kind} on {self.stream_devices(kind)}, not {want}")
+            time.sleep(0.2)
+
     def stream_devices(self, kind):
         """The device index each playing (sink-inputs) or recording
         (source-outputs) stream uses."""
@@ -340,10 +349,8 @@ def case_devices(md, logs):
                 call.wait_state("active")
                 sink = pulse.index_of("sinks", "md_headset")
                 source = pulse.index_of("sources", "md_headset.monitor")
-                peers.wait_for(lambda: pulse.stream_devices("sink-inputs") == [sink], 10,
-                               "the call to play on the headset")
-                peers.wait_for(lambda: pulse.stream_devices("source-outputs") == [source], 10,
-                               "the call to record from the headset")
+                pulse.wait_streams("sink-inputs", [sink], "the call to play on the headset")
+                pulse.wait_streams("source-outputs", [source], "the call to record from the headset")
                 call.keys("h")
                 check(call.wait(20) == 0, f"the call failed: {call.stderr.decode()[-1500:]}")
             finally:
@@ -455,7 +462,7 @@ def case_srtp(md, logs):
 
 def case_device_switch(md, logs):
     """Changing input-device and output-device during a call moves its
-    PulseAudio streams to the new devices, and the call goes on."""
+    PulseAudio streams to the new devices; the call and its audio go on."""
     for key in ("echo-cancellation", "noise-suppression", "gain-control"):
         md.gsettings(key, "false")
     with PulseServer(logs) as pulse:
@@ -468,16 +475,16 @@ def case_device_switch(md, logs):
             try:
                 call.wait_state("active")
                 desk = pulse.index_of("sinks", "md_desk")
-                peers.wait_for(lambda: pulse.stream_devices("sink-inputs") == [desk], 10,
-                               "the call to play on the default device")
+                pulse.wait_streams("sink-inputs", [desk], "the call to play on the default device")
+                # A user plugs a headset in mid-call, not in its first moments
+                # (a move within them can lose the outgoing audio: open issue).
+                time.sleep(1.0)
                 md.gsettings("output-device", "md_headset")
                 md.gsettings("input-device", "md_headset.monitor")
                 sink = pulse.index_of("sinks", "md_headset")
                 source = pulse.index_of("sources", "md_headset.monitor")
-                peers.wait_for(lambda: pulse.stream_devices("sink-inputs") == [sink], 10,
-                               "the call's speaker to move to the headset")
-                peers.wait_for(lambda: pulse.stream_devices("source-outputs") == [source], 10,
-                               "the call's mic to move to the headset")
+                pulse.wait_streams("sink-inputs", [sink], "the call's speaker to move to the headset")
+                pulse.wait_streams("source-outputs", [source], "the call's mic to move to the headset")
                 time.sleep(2.0)
                 check(not call.ended(), f"the call ended on a device change: {call.ended()}")
                 call.keys("h")
@@ -486,10 +493,12 @@ def case_device_switch(md, logs):
                 call.kill()
             bridge.wait_event("CALL_CLOSED", timeout=10)
             rec = recording(bridge)
-            # Only reported: with a PulseAudio mic the bridge decodes far
-            # less than the call lasted (see bench/RESULTS.md, open issue).
-            print(f"the bridge decoded {rec.seconds():.2f} s from the PulseAudio mic, "
-                  f"{BRIDGE_HZ} Hz level {rec.level(BRIDGE_HZ, 0, rec.seconds()):.3f}")
+            # The new input is the monitor of the new output, which plays the
+            # bridge's own tone: the bridge hears it back after the move.
+            level = rec.level(BRIDGE_HZ, rec.seconds() - 1.5, 1.2)
+            check(rec.seconds() > 2.5 and level > 0.05,
+                  f"the bridge lost our audio after the move: {rec.seconds():.2f} s decoded, "
+                  f"{BRIDGE_HZ} Hz level {level:.3f} at the end")
 
 
 def echo_returned(md, logs, processing):
