@@ -8,7 +8,9 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peers"))
 import guitest  # noqa: E402
+import peers  # noqa: E402
 
 INVITE = os.path.join(os.path.dirname(__file__), "zoom-invite.txt")
 
@@ -16,10 +18,21 @@ INVITE = os.path.join(os.path.dirname(__file__), "zoom-invite.txt")
 def copy_to_clipboard(session, path):
     guitest.need("xclip", "xclip")
     # xclip stays in the background as the clipboard's owner until the
-    # session's X server goes away.
-    owner = subprocess.Popen(["xclip", "-selection", "clipboard", "-loops", "1", "-quiet", path],
+    # session ends; the paste may only come once it owns the clipboard.
+    owner = subprocess.Popen(["xclip", "-selection", "clipboard", "-quiet", path],
                              env=session.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     session.procs.append(owner)
+    with open(path, "rb") as invite:
+        expected = invite.read()
+
+    def clipboard_holds_it():
+        if owner.poll() is not None:
+            guitest.fail("xclip ended before it took the clipboard")
+        return subprocess.run(["xclip", "-selection", "clipboard", "-o"], env=session.env,
+                              capture_output=True, timeout=10).stdout == expected
+
+    # no event says when xclip owns the clipboard: ask the X server
+    peers.wait_for(clipboard_holds_it, 10, "xclip to take the clipboard")
 
 
 def join(name, width, extra_env=None):
