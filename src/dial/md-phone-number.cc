@@ -118,6 +118,19 @@ md_phone_number_resolve_local (const char *local_digits,
 }
 
 char *
+md_phone_number_format (const char *e164)
+{
+  PhoneNumber number;
+  std::string out;
+
+  if (!parse_number (e164, "ZZ", &number))
+    return g_strdup (e164);
+
+  util ()->Format (number, PhoneNumberUtil::INTERNATIONAL, &out);
+  return g_strdup (out.c_str ());
+}
+
+char *
 md_phone_number_region (const char *e164)
 {
   PhoneNumber number;

@@ -24,6 +24,10 @@ char     *md_phone_number_to_e164         (const char *text,
 char     *md_phone_number_resolve_local   (const char *local_digits,
                                            const char *prefix);
 
+/* @e164 grouped for people to read and check ("+1 646-555-0100"), in the
+ * international form; a copy of @e164 when it can't be read as a number. */
+char     *md_phone_number_format      (const char *e164);
+
 /* The ISO region of an E.164 number ("US", "CA", "GB"), or NULL when unknown.
  * For +1 this uses the area code, so Canadian numbers give "CA". */
 char     *md_phone_number_region          (const char *e164);

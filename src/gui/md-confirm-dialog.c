@@ -94,7 +94,10 @@ md_confirm_dialog_new (GtkWindow  *parent,
                        NULL);
   self->plan = g_object_ref (plan);
 
-  adw_action_row_set_subtitle (self->number_row, md_plan_text_target (plan));
+  {
+    g_autofree char *target = md_plan_text_dup_target (plan);
+    adw_action_row_set_subtitle (self->number_row, target);
+  }
   adw_action_row_set_subtitle (self->account_row,
                                account_name ? account_name : _("Your phone app"));
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-meeting-view.h"
+#include "md-phone-number.h"
 #include "md-country-label.h"
 
 #include <adwaita.h>
@@ -90,10 +91,11 @@ create_number_row (MdDialIn *dial_in)
 {
   const char *number = md_dial_in_get_number (dial_in);
   const char *label = md_dial_in_get_label (dial_in);
+  g_autofree char *readable = md_phone_number_format (number);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *radio = gtk_check_button_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), readable);
   if (label != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);
 
@@ -111,7 +113,7 @@ create_number_row (MdDialIn *dial_in)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (radio), "s", number);
   gtk_widget_set_valign (radio, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (radio),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, number, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, readable, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), radio);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), radio);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-plan-text.h"
+#include "md-phone-number.h"
 
 #include <glib/gi18n.h>
 
@@ -74,11 +75,17 @@ md_plan_text_describe (MdDialPlan *plan,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-const char *
-md_plan_text_target (MdDialPlan *plan)
+char *
+md_plan_text_dup_target (MdDialPlan *plan)
 {
-  if (md_dial_plan_get_target_kind (plan) == MD_DIAL_TARGET_SIP)
-    return md_dial_plan_get_sip_uri (plan);
-
-  return md_dial_plan_get_number (plan);
+  switch (md_dial_plan_get_target_kind (plan))
+    {
+    case MD_DIAL_TARGET_SIP:
+      return g_strdup (md_dial_plan_get_sip_uri (plan));
+    case MD_DIAL_TARGET_E164:
+      return md_phone_number_format (md_dial_plan_get_number (plan));
+    case MD_DIAL_TARGET_LOCAL:
+    default:
+      return g_strdup (md_dial_plan_get_number (plan));
+    }
 }

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 char *md_plan_text_describe (MdDialPlan *plan,
                              gboolean    reveal);
 
-/* "+14155550100" or "sip:room@example.com": what the plan calls. */
-const char *md_plan_text_target (MdDialPlan *plan);
+/* "+1 415-555-0100" or "sip:room@example.com": what the plan calls, as a
+ * person reads it. */
+char *md_plan_text_dup_target (MdDialPlan *plan);
 
 G_END_DECLS

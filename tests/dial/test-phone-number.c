@@ -50,6 +50,23 @@ test_to_e164 (void)
 }
 
 static void
+test_format (void)
+{
+  struct { const char *e164, *expected; } cases[] = {
+    { "+16465550100", "+1 646-555-0100" },
+    { "+442079460987", "+44 20 7946 0987" },
+    { "+493056795800", "+49 30 56795800" },
+    { "not a number", "not a number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = md_phone_number_format (cases[i].e164);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
 test_regions (void)
 {
   assert_region ("+14155550100", "US");
@@ -98,6 +115,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/phone-number/to-e164", test_to_e164);
+  g_test_add_func ("/phone-number/format", test_format);
   g_test_add_func ("/phone-number/regions", test_regions);
   g_test_add_func ("/phone-number/resolve-local", test_resolve_local);
 
