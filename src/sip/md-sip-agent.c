@@ -12,6 +12,11 @@
 
 #include <string.h>
 
+/* re_dbg.h wants these; we only use its print handler. */
+#define DEBUG_MODULE "md-sip"
+#define DEBUG_LEVEL 0
+#include <re_dbg.h>
+
 /* This file is the only one that moves data between the libre thread and
  * the GLib main context: commands go in through a libre mqueue as owned
  * MdSipCmd structs, events come out as owned MdSipEvent structs in idle
@@ -300,9 +305,24 @@ md_sip_agent_init (MdSipAgent *self)
   self->calls = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
+/* libre prints its warnings ("tls: connect: error …") to stderr in colour;
+ * they go to our debug log instead, so that stderr keeps the one-line errors
+ * the CLI promises. Called on either thread; g_debug() is thread-safe. */
+static void
+on_libre_debug (int         level,
+                const char *text,
+                size_t      len,
+                void       *arg)
+{
+  while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+    len--;
+  g_debug ("libre: %.*s", (int) len, text);
+}
+
 static gpointer
 md_sip_libre_init (gpointer data)
 {
+  dbg_handler_set (on_libre_debug, NULL);
   /* Process-wide (sockets, OpenSSL); libre keeps it until exit. */
   return GINT_TO_POINTER (libre_init ());
 }
@@ -398,6 +418,22 @@ md_sip_agent_uri_tls_host (const char *uri)
     return g_strndup (host, strcspn (host, "]") + 1);
 
   return g_strndup (host, strcspn (host, ":;?>"));
+}
+
+/* libre 1.1.0 sends only to "sip:" next hops: a direct "sips:" call goes
+ * to its host and port as a "sip:…;transport=tls" route, the Request-URI
+ * staying sips:. NULL for other URIs. */
+static char *
+md_sip_agent_sips_route (const char *uri)
+{
+  const char *host;
+
+  if (g_ascii_strncasecmp (uri, "sips:", 5) != 0)
+    return NULL;
+
+  host = strchr (uri, '@');
+  host = host ? host + 1 : uri + 5;
+  return g_strdup_printf ("sip:%.*s;transport=tls", (int) strcspn (host, ";?>"), host);
 }
 
 MdSipAccount *
@@ -507,6 +543,7 @@ md_sip_agent_call (MdSipAgent   *self,
   cmd->no_answer_ms = no_answer_ms;
   cmd->srtp_mode = self->srtp_mode;
   cmd->tls_host = md_sip_agent_uri_tls_host (uri);
+  cmd->route = md_sip_agent_sips_route (uri);
   md_sip_agent_fill_codecs (cmd);
 
   call = _md_sip_call_new (self, cmd->id, FALSE, uri);

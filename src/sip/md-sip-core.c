@@ -33,6 +33,7 @@ md_sip_cmd_free (MdSipCmd *cmd)
   g_free (cmd->uri);
   g_free (cmd->ca_file);
   g_free (cmd->tls_host);
+  g_free (cmd->route);
   g_free (cmd);
 }
 
@@ -254,6 +255,7 @@ core_call (MdSipCore *core,
     .codecs = cmd->codecs,
     .n_codecs = cmd->n_codecs,
     .no_answer_ms = cmd->no_answer_ms,
+    .route = cmd->route,
   };
   struct entry *acct_entry = NULL;
   struct entry *entry = core_entry_new (core, cmd->id);

@@ -33,6 +33,7 @@ typedef struct {
   char                *password;
   char                *ca_file;
   char                *tls_host;  /* host a TLS server certificate must name */
+  char                *route;     /* next hop of a direct call, or NULL */
   enum sip_transp      transport;
   guint                expires_s;
   char                *uri;

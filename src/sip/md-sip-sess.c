@@ -336,13 +336,15 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		err = re_sdprintf(&from, "sip:meetdial@%J",
 				  md_stack_laddr(stack));
 		cuser = "meetdial";
+		routev[0] = prm->route;
 	}
 	if (err)
 		goto out;
 
 	err = sipsess_connect(&sess->sess, md_stack_sock(stack), prm->uri,
 			      acct ? md_acct_display_name(acct) : NULL,
-			      from, cuser, acct ? routev : NULL, acct ? 1 : 0,
+			      from, cuser, routev[0] ? routev : NULL,
+			      routev[0] ? 1 : 0,
 			      "application/sdp", desc,
 			      acct ? md_acct_auth_handler : NULL,
 			      acct ? md_acct_creds(acct) : NULL, acct != NULL,

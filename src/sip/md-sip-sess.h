@@ -55,6 +55,7 @@ struct md_sess_params {
 	uint32_t no_answer_ms;        /* 0: wait for the far end */
 	bool tls;                     /* signalling goes over TLS */
 	bool srtp;                    /* offer SDES-SRTP only */
+	const char *route;            /* next hop without an account, or NULL */
 };
 
 /* An outgoing call; @acct may be NULL for a direct SIP URI call. */

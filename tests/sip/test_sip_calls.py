@@ -570,6 +570,30 @@ def case_tls_system_store(md, logs):
               f"check with an empty store: {refused.stderr!r}")
 
 
+def case_tls_direct(md, logs):
+    """A sips: URI without an account goes over TLS too, checked against
+    the system's store and the URI's host: the INVITE reaches Kamailio over
+    TLS when its CA is in the store, and ends as "certificate not trusted"
+    without reaching it when the store is empty."""
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio:
+        target = f"sips:room@127.0.0.1:{kamailio.tls_port}"
+        md.env["SSL_CERT_DIR"] = certs.store()
+        call = md.start_call(target, "--mic", "null", "--speaker", "null")
+        call.wait(20)
+        check("INVITE from meetdial proto=tls" in kamailio.log_text(),
+              f"the INVITE did not reach Kamailio over TLS: {call.events}")
+        md.env["SSL_CERT_DIR"] = os.path.join(md.config, "empty-store")
+        os.makedirs(md.env["SSL_CERT_DIR"])
+        call = md.start_call(target, "--mic", "null", "--speaker", "null")
+        rc = call.wait(20)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "certificate not trusted",
+              f"with an empty store: {rc} {ended}")
+        check(kamailio.log_text().count("INVITE from meetdial") == 1,
+              "an INVITE went to a server whose certificate failed")
+
+
 def tls_refused(md, logs, cert, why):
     """A certificate that fails: `account check` says so in words, `listen`
     gives up after one attempt (no retry storm), and a call ends with the
@@ -581,6 +605,7 @@ def tls_refused(md, logs, cert, why):
         check(checked.returncode == 1, f"check exited {checked.returncode}")
         stderr = checked.stderr.decode()
         check("certificate could not be verified: " + why in stderr, f"unclear: {stderr!r}")
+        check("\x1b[" not in stderr, f"libre's coloured warnings reached stderr: {stderr!r}")
 
         listener = listen(md, "--mic", "null", "--speaker", "null")
         rc = listener.wait(10)
