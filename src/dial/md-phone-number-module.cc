@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The only file that speaks C++: a thin C face on libphonenumber.
- * PhoneNumberUtil::GetInstance() loads the metadata on its first call, so a
- * dial string that never needs it never pays for it. */
+/* The only file that speaks C++: libphonenumber behind C functions. It is
+ * built as a module that md-phone-number.c loads on first use, so a program
+ * that never needs a phone number rule never loads libphonenumber, protobuf
+ * and ICU at all. Each function here is md-phone-number.h's namesake with
+ * the "_impl" suffix. */
 
-#include "md-phone-number.h"
+#include <glib.h>
+#include <gmodule.h>
 
 #include <phonenumbers/phonenumberutil.h>
 
@@ -46,8 +49,8 @@ format_e164 (const PhoneNumber &number)
   return g_strdup (out.c_str ());
 }
 
-gboolean
-md_phone_number_is_country_code (guint country_code)
+extern "C" G_MODULE_EXPORT gboolean
+md_phone_number_is_country_code_impl (guint country_code)
 {
   std::string region;
 
@@ -58,8 +61,8 @@ md_phone_number_is_country_code (guint country_code)
   return region != "ZZ";
 }
 
-char *
-md_phone_number_to_e164 (const char *text,
+extern "C" G_MODULE_EXPORT char *
+md_phone_number_to_e164_impl (const char *text,
                          const char *region)
 {
   PhoneNumber number;
@@ -72,8 +75,8 @@ md_phone_number_to_e164 (const char *text,
   return format_e164 (number);
 }
 
-char *
-md_phone_number_resolve_local (const char *local_digits,
+extern "C" G_MODULE_EXPORT char *
+md_phone_number_resolve_local_impl (const char *local_digits,
                                const char *prefix)
 {
   PhoneNumber resolved;
@@ -94,7 +97,7 @@ md_phone_number_resolve_local (const char *local_digits,
   for (cc_len = 1; cc_len <= 3 && cc_len <= digits.size (); cc_len++)
     {
       country_code = country_code * 10 + (guint) (digits[cc_len - 1] - '0');
-      if (md_phone_number_is_country_code (country_code))
+      if (md_phone_number_is_country_code_impl (country_code))
         break;
     }
   if (cc_len > 3 || cc_len > digits.size ())
@@ -117,8 +120,8 @@ md_phone_number_resolve_local (const char *local_digits,
   return g_strdup_printf ("+%u%s", country_code, national.c_str ());
 }
 
-char *
-md_phone_number_format (const char *e164)
+extern "C" G_MODULE_EXPORT char *
+md_phone_number_format_impl (const char *e164)
 {
   PhoneNumber number;
   std::string out;
@@ -130,8 +133,8 @@ md_phone_number_format (const char *e164)
   return g_strdup (out.c_str ());
 }
 
-char *
-md_phone_number_region (const char *e164)
+extern "C" G_MODULE_EXPORT char *
+md_phone_number_region_impl (const char *e164)
 {
   PhoneNumber number;
   std::string region;
@@ -149,8 +152,8 @@ md_phone_number_region (const char *e164)
   return g_strdup (region.c_str ());
 }
 
-gboolean
-md_phone_number_is_toll_free (const char *e164)
+extern "C" G_MODULE_EXPORT gboolean
+md_phone_number_is_toll_free_impl (const char *e164)
 {
   PhoneNumber number;
 
@@ -160,8 +163,8 @@ md_phone_number_is_toll_free (const char *e164)
   return util ()->GetNumberType (number) == PhoneNumberUtil::TOLL_FREE;
 }
 
-char *
-md_phone_number_country_code (const char *e164)
+extern "C" G_MODULE_EXPORT char *
+md_phone_number_country_code_impl (const char *e164)
 {
   PhoneNumber number;
 
@@ -171,8 +174,8 @@ md_phone_number_country_code (const char *e164)
   return g_strdup_printf ("%d", number.country_code ());
 }
 
-char *
-md_phone_number_region_for_country_code (guint country_code)
+extern "C" G_MODULE_EXPORT char *
+md_phone_number_region_for_country_code_impl (guint country_code)
 {
   std::string region;
 
