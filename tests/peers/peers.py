@@ -15,11 +15,22 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _exit_on_sigterm(signum, frame):
+    # meson stops a test that runs out of time with SIGTERM; Python's default
+    # would end at once and leave every peer running. Exiting this way unwinds
+    # the `with` blocks that stop them.
+    sys.exit(128 + signum)
+
+
+signal.signal(signal.SIGTERM, _exit_on_sigterm)
 
 
 class PeerError(Exception):
