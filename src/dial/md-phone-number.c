@@ -22,6 +22,30 @@ typedef struct {
   char    *(*region_for_country_code)     (guint);
 } PhoneNumberModule;
 
+#ifdef MD_PHONE_NUMBER_LINKED
+/* Linked in (see src/dial/meson.build): the module's functions are here. */
+gboolean md_phone_number_is_country_code_impl         (guint);
+char    *md_phone_number_to_e164_impl                 (const char *, const char *);
+char    *md_phone_number_resolve_local_impl           (const char *, const char *);
+char    *md_phone_number_format_impl                  (const char *);
+char    *md_phone_number_region_impl                  (const char *);
+gboolean md_phone_number_is_toll_free_impl            (const char *);
+char    *md_phone_number_country_code_impl            (const char *);
+char    *md_phone_number_region_for_country_code_impl (guint);
+
+static const PhoneNumberModule *
+get_module (void)
+{
+  static const PhoneNumberModule functions = {
+    md_phone_number_is_country_code_impl, md_phone_number_to_e164_impl,
+    md_phone_number_resolve_local_impl, md_phone_number_format_impl,
+    md_phone_number_region_impl, md_phone_number_is_toll_free_impl,
+    md_phone_number_country_code_impl, md_phone_number_region_for_country_code_impl,
+  };
+
+  return &functions;
+}
+#else
 static gboolean
 load_symbols (GModule           *module,
               PhoneNumberModule *functions)
@@ -76,6 +100,7 @@ get_module (void)
 
   return loaded ? &functions : NULL;
 }
+#endif
 
 gboolean
 md_phone_number_is_country_code (guint country_code)
