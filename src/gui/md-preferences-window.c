@@ -71,67 +71,43 @@ pause_set_mapping (const GValue       *value,
   return g_variant_new_uint32 ((guint32) (g_value_get_double (value) * 1000.0 + 0.5));
 }
 
-/* Audio: index 0 is the system's device ("auto"), 1 silence ("null"). A
- * value set elsewhere (a file, a tone) shows as the system default and is
+/* A combo row's index stands for a string setting's value: user_data is
+ * the NULL-terminated list of values in row order. A value not in the list
+ * (for audio, a file or a tone set elsewhere) shows as the first one and is
  * kept until the user picks something. */
 static gboolean
-audio_get_mapping (GValue   *value,
-                   GVariant *variant,
-                   gpointer  user_data)
-{
-  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "null") ? 1 : 0);
-  return TRUE;
-}
-
-static GVariant *
-audio_set_mapping (const GValue       *value,
-                   const GVariantType *expected_type,
-                   gpointer            user_data)
-{
-  return g_variant_new_string (g_value_get_uint (value) == 1 ? "null" : "auto");
-}
-
-static gboolean
-dtmf_get_mapping (GValue   *value,
-                  GVariant *variant,
-                  gpointer  user_data)
-{
-  static const char *modes[] = { "auto", "rfc4733", "sip-info", "inband" };
-  const char *mode = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
-    if (g_str_equal (mode, modes[i]))
-      g_value_set_uint (value, i);
-  return TRUE;
-}
-
-static GVariant *
-dtmf_set_mapping (const GValue       *value,
-                  const GVariantType *expected_type,
-                  gpointer            user_data)
-{
-  static const char *modes[] = { "auto", "rfc4733", "sip-info", "inband" };
-
-  return g_variant_new_string (modes[MIN (g_value_get_uint (value), 3u)]);
-}
-
-/* phone-hangup-action: 0 "fallback" (back to the computer), 1 "end". */
-static gboolean
-hangup_get_mapping (GValue   *value,
+choice_get_mapping (GValue   *value,
                     GVariant *variant,
                     gpointer  user_data)
 {
-  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "end") ? 1 : 0);
+  const char * const *choices = user_data;
+  const char *current = g_variant_get_string (variant, NULL);
+  guint index = 0;
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    if (g_str_equal (current, choices[i]))
+      index = i;
+  g_value_set_uint (value, index);
   return TRUE;
 }
 
 static GVariant *
-hangup_set_mapping (const GValue       *value,
+choice_set_mapping (const GValue       *value,
                     const GVariantType *expected_type,
                     gpointer            user_data)
 {
-  return g_variant_new_string (g_value_get_uint (value) == 1 ? "end" : "fallback");
+  const char * const *choices = user_data;
+  guint index = g_value_get_uint (value);
+
+  return g_variant_new_string (index < g_strv_length ((char **) choices) ? choices[index]
+                                                                          : choices[0]);
 }
+
+/* Row orders of the combo rows in md-preferences-window.ui. */
+static const char * const audio_choices[] = { "auto", "null", NULL };
+static const char * const dtmf_choices[] = { "auto", "rfc4733", "sip-info", "inband", NULL };
+/* "fallback": back to the computer's audio; "end": the meeting call ends */
+static const char * const hangup_choices[] = { "fallback", "end", NULL };
 
 static void
 on_phone_number_row_apply (MdPreferencesWindow *self)
@@ -416,14 +392,14 @@ bind_settings (MdPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, pause_get_mapping, pause_set_mapping,
                                 NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "dtmf-mode", self->dtmf_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, dtmf_get_mapping, dtmf_set_mapping,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
+                                (gpointer) dtmf_choices, NULL);
   g_settings_bind_with_mapping (self->settings, "audio-input", self->input_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, audio_get_mapping, audio_set_mapping,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
+                                (gpointer) audio_choices, NULL);
   g_settings_bind_with_mapping (self->settings, "audio-output", self->output_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, audio_get_mapping, audio_set_mapping,
-                                NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
+                                (gpointer) audio_choices, NULL);
   g_settings_bind (self->settings, "confirm-links", self->confirm_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "echo-cancellation", self->echo_switch, "active",
@@ -433,8 +409,8 @@ bind_settings (MdPreferencesWindow *self)
   g_settings_bind (self->settings, "gain-control", self->gain_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "phone-hangup-action", self->hangup_row,
-                                "selected", G_SETTINGS_BIND_DEFAULT, hangup_get_mapping,
-                                hangup_set_mapping, NULL, NULL);
+                                "selected", G_SETTINGS_BIND_DEFAULT, choice_get_mapping,
+                                choice_set_mapping, (gpointer) hangup_choices, NULL);
 }
 
 static void
