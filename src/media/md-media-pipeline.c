@@ -236,9 +236,20 @@ on_first_file_buffer (GstPad          *pad,
   g_autoptr(GstElement) element = gst_pad_get_parent_element (pad);
   g_autoptr(GstClock) clock = element != NULL ? gst_element_get_clock (element) : NULL;
   GstClockTime now;
+  GstState state;
 
-  if (clock == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
+  if (element == NULL || !GST_BUFFER_PTS_IS_VALID (buffer))
     return GST_PAD_PROBE_OK;
+
+  /* A file prerolls: its first buffer can come while the pipeline is still
+   * paused, when the base time is not yet set (then it is 0, and "now" would
+   * be hours ahead, pushing the whole file out of the call). That buffer
+   * waits at the mixer for the pipeline to play, so time 0 is right. */
+  GST_OBJECT_LOCK (element);
+  state = GST_STATE (element);
+  GST_OBJECT_UNLOCK (element);
+  if (state != GST_STATE_PLAYING || clock == NULL)
+    return GST_PAD_PROBE_REMOVE;
 
   now = gst_clock_get_time (clock) - gst_element_get_base_time (element);
   if (now > GST_BUFFER_PTS (buffer))
