@@ -5,9 +5,9 @@
 
 #include "md-cli-commands.h"
 #include "md-cli-common.h"
+#include "md-i18n.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,10 +43,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  md_i18n_init ();
 
   /* stdout carries results (and --json documents); GLib's messages, debug
    * ones included, go to stderr for every command */

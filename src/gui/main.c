@@ -2,9 +2,7 @@
 #include "config.h"
 
 #include "md-application.h"
-
-#include <glib/gi18n.h>
-#include <locale.h>
+#include "md-i18n.h"
 
 int
 main (int    argc,
@@ -12,10 +10,7 @@ main (int    argc,
 {
   g_autoptr(MdApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  md_i18n_init ();
 
   app = md_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
