@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Check xgettext extracts strings from every file in po/POTFILES.in.
+"""Check xgettext extracts strings from every file in po/POTFILES.in, and
+that every language in po/LINGUAS translates every message it extracts.
 
     check-extraction.py XGETTEXT SOURCE_ROOT
 
@@ -44,6 +45,7 @@ def main():
             return 1
         with open(pot, encoding='utf-8') as f:
             references = set(re.findall(r'^#: (.*)$', f.read(), re.MULTILINE))
+        incomplete = untranslated(xgettext, source_root, pot, tmp)
 
     referenced = {ref.rsplit(':', 1)[0] for line in references for ref in line.split()}
     empty = [path for path in listed if path not in referenced]
@@ -51,7 +53,37 @@ def main():
         print(f'FAIL: xgettext found no translatable string in {path}')
     if not empty:
         print(f'ok: xgettext extracts messages from all {len(listed)} files in POTFILES.in')
-    return 1 if empty else 0
+    for language, messages in incomplete.items():
+        print(f'FAIL: po/{language}.po lacks a translation (or has a fuzzy one) of:')
+        for message in messages:
+            print(f'  {message}')
+    return 1 if empty or incomplete else 0
+
+
+def untranslated(xgettext, source_root, pot, tmp):
+    """{language: [msgid, …]} of what each po/LINGUAS file leaves untranslated
+    or fuzzy once merged with @pot, as `ninja meetdial-update-po` would."""
+    tools = os.path.dirname(xgettext)
+    with open(os.path.join(source_root, 'po', 'LINGUAS'), encoding='utf-8') as f:
+        languages = [w for line in f if not line.startswith('#') for w in line.split()]
+    missing = {}
+    for language in languages:
+        merged = os.path.join(tmp, language + '.po')
+        subprocess.run([os.path.join(tools, 'msgmerge'), '--quiet', '--no-fuzzy-matching',
+                        os.path.join(source_root, 'po', language + '.po'), pot, '-o', merged],
+                       check=True)
+        left = subprocess.run([os.path.join(tools, 'msgattrib'), '--untranslated',
+                               '--no-obsolete', merged],
+                              stdout=subprocess.PIPE, text=True, check=True).stdout
+        left += subprocess.run([os.path.join(tools, 'msgattrib'), '--only-fuzzy',
+                                '--no-obsolete', merged],
+                               stdout=subprocess.PIPE, text=True, check=True).stdout
+        msgids = [m.replace('"\n"', '') for m in
+                  re.findall(r'^msgid ((?:".*"\n)+)', left, re.MULTILINE)]
+        msgids = [m.strip().strip('"') for m in msgids if m.strip() != '""']
+        if msgids:
+            missing[language] = msgids
+    return missing
 
 
 if __name__ == '__main__':
