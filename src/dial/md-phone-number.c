@@ -5,11 +5,11 @@
 
 #include "md-phone-number.h"
 
-#include <gmodule.h>
+#include "md-module.h"
 
-/* libphonenumber (with protobuf, ICU and abseil) costs milliseconds and
- * megabytes just to load, so it lives in a module opened on the first call
- * that needs a numbering-plan rule; a plain dial string never opens it. */
+/* libphonenumber (with protobuf, ICU and abseil) lives in a module opened on
+ * the first call that needs a numbering-plan rule (see md-module.c); a plain
+ * dial string never opens it. */
 
 typedef struct {
   gboolean (*is_country_code)             (guint);
@@ -46,55 +46,30 @@ get_module (void)
   return &functions;
 }
 #else
-static gboolean
-load_symbols (GModule           *module,
-              PhoneNumberModule *functions)
-{
-  static const struct { const char *name; gsize offset; } symbols[] = {
-#define SYMBOL(field) { "md_phone_number_" #field "_impl", G_STRUCT_OFFSET (PhoneNumberModule, field) }
-    SYMBOL (is_country_code), SYMBOL (to_e164), SYMBOL (resolve_local), SYMBOL (format),
-    SYMBOL (region), SYMBOL (is_toll_free), SYMBOL (country_code),
-    SYMBOL (region_for_country_code),
-#undef SYMBOL
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (!g_module_symbol (module, symbols[i].name,
-                          (gpointer *) G_STRUCT_MEMBER_P (functions, symbols[i].offset)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The module's functions, or NULL (said once in a warning) when it can't be
  * loaded: then no number is converted or checked against a numbering plan. */
 static const PhoneNumberModule *
 get_module (void)
 {
+  static const MdModuleSymbol symbols[] = {
+#define SYMBOL(field) MD_MODULE_SYMBOL (PhoneNumberModule, field, "md_phone_number_" #field "_impl")
+    SYMBOL (is_country_code), SYMBOL (to_e164), SYMBOL (resolve_local), SYMBOL (format),
+    SYMBOL (region), SYMBOL (is_toll_free), SYMBOL (country_code),
+    SYMBOL (region_for_country_code),
+#undef SYMBOL
+  };
   static gsize initialised = 0;
   static PhoneNumberModule functions;
   static gboolean loaded = FALSE;
 
   if (g_once_init_enter (&initialised))
     {
-      /* MEETDIAL_MODULE_DIR points uninstalled builds (tests, meson devenv)
-       * at the build tree, as GST_PLUGIN_PATH does for GStreamer */
-      const char *dir = g_getenv ("MEETDIAL_MODULE_DIR");
-      g_autofree char *path = g_module_build_path (dir && *dir ? dir : MD_MODULE_DIR,
-                                                   "meetdial-phonenumber");
-      GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      g_autoptr(GError) error = NULL;
 
-      if (module == NULL)
-        g_warning ("Phone numbers can’t be checked or converted: %s", g_module_error ());
-      else if (!load_symbols (module, &functions))
-        {
-          g_warning ("Phone numbers can’t be checked or converted: %s is incomplete", path);
-          g_module_close (module);
-        }
-      else
-        {
-          g_module_make_resident (module);
-          loaded = TRUE;
-        }
+      loaded = md_module_load ("meetdial-phonenumber", symbols, G_N_ELEMENTS (symbols),
+                               &functions, &error);
+      if (!loaded)
+        g_warning ("Phone numbers can’t be checked or converted: %s", error->message);
       g_once_init_leave (&initialised, 1);
     }
 

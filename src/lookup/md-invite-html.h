@@ -14,8 +14,9 @@ gboolean md_invite_html_detect  (const char *text,
  * http(s) and sip link targets kept after their text. Sets @title to the
  * document's <title> when it has one. Never fails: broken HTML is read as
  * well as it can be. */
-char    *md_invite_html_to_text (const char *html,
-                                 gsize       length,
-                                 char      **title);
+char    *md_invite_html_to_text (const char  *html,
+                                 gsize        length,
+                                 char       **title,
+                                 GError     **error);
 
 G_END_DECLS

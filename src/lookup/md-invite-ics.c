@@ -6,56 +6,11 @@
 #include "md-invite-ics.h"
 
 #include "md-invite-html.h"
+#include "md-lookup-backends.h"
 #include "md-lookup-error.h"
 
 #include <glib/gi18n.h>
-#include <libical/ical.h>
 #include <string.h>
-
-static void
-append_property (GString       *out,
-                 icalcomponent *event,
-                 icalproperty_kind kind)
-{
-  for (icalproperty *prop = icalcomponent_get_first_property (event, kind);
-       prop != NULL;
-       prop = icalcomponent_get_next_property (event, kind))
-    {
-      const char *value = icalproperty_get_value_as_string (prop);
-
-      /* get_value_as_string re-escapes text; the typed getters do not. */
-      if (kind == ICAL_DESCRIPTION_PROPERTY)
-        value = icalproperty_get_description (prop);
-      else if (kind == ICAL_LOCATION_PROPERTY)
-        value = icalproperty_get_location (prop);
-
-      if (value != NULL && *value != '\0')
-        g_string_append_printf (out, "%s\n", value);
-    }
-}
-
-/* Outlook puts the HTML body in X-ALT-DESC;FMTTYPE=text/html. */
-static char *
-dup_alt_description (icalcomponent *event)
-{
-  for (icalproperty *prop = icalcomponent_get_first_property (event, ICAL_X_PROPERTY);
-       prop != NULL;
-       prop = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
-    {
-      const char *name = icalproperty_get_x_name (prop);
-      const char *value;
-
-      if (name == NULL || g_ascii_strcasecmp (name, "X-ALT-DESC") != 0)
-        continue;
-      value = icalproperty_get_x (prop);
-      if (value == NULL || *value == '\0')
-        continue;
-      if (md_invite_html_detect (value, strlen (value)))
-        return md_invite_html_to_text (value, strlen (value), NULL);
-      return g_strdup (value);
-    }
-  return NULL;
-}
 
 gboolean
 md_invite_ics_detect (const char *text,
@@ -77,45 +32,41 @@ md_invite_ics_to_text (const char  *ics,
                        char       **title,
                        GError     **error)
 {
-  g_autofree char *copy = g_strndup (ics, length);
-  icalcomponent *root;
-  icalcomponent *event = NULL;
-  GString *out;
+  const MdLookupBackends *backends = md_lookup_backends_get (error);
+  g_autofree char *event_title = NULL;
   g_autofree char *alt = NULL;
+  g_autofree char *text = NULL;
+  GString *out;
 
   if (title != NULL)
     *title = NULL;
+  if (backends == NULL)
+    return NULL;
 
-  /* A broken file must give an error, never abort the program. */
-  icalerror_set_errors_are_fatal (0);
-  root = icalparser_parse_string (copy);
-
-  if (root != NULL && icalcomponent_isa (root) == ICAL_VEVENT_COMPONENT)
-    event = root;
-  else if (root != NULL)
-    event = icalcomponent_get_first_component (root, ICAL_VEVENT_COMPONENT);
-
-  if (event == NULL)
+  text = backends->ics_to_text (ics, length, &event_title, &alt);
+  if (text == NULL)
     {
-      if (root != NULL)
-        icalcomponent_free (root);
       g_set_error_literal (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_BAD_INPUT,
                            _("The calendar file has no event in it"));
       return NULL;
     }
 
-  if (title != NULL && icalcomponent_get_summary (event) != NULL)
-    *title = g_strdup (icalcomponent_get_summary (event));
+  out = g_string_new (text);
+  if (alt != NULL && md_invite_html_detect (alt, strlen (alt)))
+    {
+      g_autofree char *alt_text = md_invite_html_to_text (alt, strlen (alt), NULL, error);
 
-  out = g_string_new (NULL);
-  append_property (out, event, ICAL_LOCATION_PROPERTY);
-  append_property (out, event, ICAL_URL_PROPERTY);
-  append_property (out, event, ICAL_DESCRIPTION_PROPERTY);
-
-  if (icalcomponent_get_first_property (event, ICAL_DESCRIPTION_PROPERTY) == NULL &&
-      (alt = dup_alt_description (event)) != NULL)
+      if (alt_text == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append (out, alt_text);
+    }
+  else if (alt != NULL)
     g_string_append (out, alt);
 
-  icalcomponent_free (root);
+  if (title != NULL)
+    *title = g_steal_pointer (&event_title);
   return g_string_free (out, FALSE);
 }

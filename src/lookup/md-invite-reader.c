@@ -60,7 +60,7 @@ to_plain_text (const char  *data,
           md_invite_ics_detect (body, strlen (body)))
         text = md_invite_ics_to_text (body, strlen (body), title, error);
       else if (g_strcmp0 (content_type, "text/html") == 0)
-        text = md_invite_html_to_text (body, strlen (body), title);
+        text = md_invite_html_to_text (body, strlen (body), title, error);
       else
         text = g_strdup (body);
 
@@ -77,7 +77,7 @@ to_plain_text (const char  *data,
     return md_invite_ics_to_text (data, length, title, error);
 
   if (md_invite_html_detect (data, length))
-    return md_invite_html_to_text (data, length, title);
+    return md_invite_html_to_text (data, length, title, error);
 
   return g_strndup (data, length);
 }

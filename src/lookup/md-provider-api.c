@@ -6,10 +6,10 @@
 #include "md-provider-api.h"
 
 #include "md-json-util.h"
+#include "md-lookup-backends.h"
 #include "md-lookup-error.h"
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 /* 429 answers are waited out at most this often, and never longer than
  * this in total: a person is waiting at the terminal. */
@@ -27,7 +27,8 @@ struct _MdProviderApi
   char        *token;        /* wiped on finalize */
   guint        timeout_ms;
   guint        backoff_ms;
-  SoupSession *session;
+  const MdLookupBackends *backends;
+  GObject     *session;      /* the HTTP backend's */
 };
 
 G_DEFINE_FINAL_TYPE (MdProviderApi, md_provider_api, G_TYPE_OBJECT)
@@ -105,37 +106,10 @@ wait_cancellable (guint          ms,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-/* How long a 429 asks us to wait, in ms; 0 when it does not say. */
+/* How long a 429's body asks us to wait, in ms; 0 when it does not say. */
 static guint64
-retry_after_ms (SoupMessage *message,
-                JsonNode    *body)
+body_retry_after_ms (JsonNode *body)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
-  const char *values[] = {
-    soup_message_headers_get_one (headers, "Retry-After"),
-    soup_message_headers_get_one (headers, "X-RateLimit-Reset"),
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
-    {
-      guint64 seconds;
-      g_autoptr(GDateTime) when = NULL;
-      g_autofree char *value = NULL;
-
-      if (values[i] == NULL)
-        continue;
-      value = g_strstrip (g_strdup (values[i]));
-      if (g_ascii_string_to_unsigned (value, 10, 0, 86400 * 7, &seconds, NULL))
-        return seconds * 1000;
-      when = soup_date_time_new_from_http_string (values[i]);
-      if (when != NULL)
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-          GTimeSpan span = g_date_time_difference (when, now);
-          return span > 0 ? (guint64) (span / 1000) : 1000;
-        }
-    }
-
   /* Whereby: {"error": …, "data": {"msLeft": 40000}} */
   if (body != NULL && JSON_NODE_HOLDS_OBJECT (body))
     {
@@ -202,13 +176,12 @@ set_transport_error (MdProviderApi  *self,
 
 static JsonNode *
 check_status (MdProviderApi  *self,
-              SoupMessage    *message,
+              guint           status,
               JsonNode       *body,
               GError        **error)
 {
   const char *name = md_provider_display_name (self->provider);
   const char *key = md_provider_to_string (self->provider);
-  guint status = soup_message_get_status (message);
   const char *error_name = get_error_name (body);
   const char *detail = get_error_detail (body);
 
@@ -255,23 +228,27 @@ md_provider_api_free_token (char *token)
 }
 
 MdProviderApi *
-md_provider_api_new (MdProvider  provider,
-                     const char *token)
+md_provider_api_new (MdProvider   provider,
+                     const char  *token,
+                     GError     **error)
 {
+  const MdLookupBackends *backends = md_lookup_backends_get (error);
   MdProviderApi *self;
 
   g_return_val_if_fail (token != NULL, NULL);
 
+  if (backends == NULL)
+    return NULL;
   self = g_object_new (MD_TYPE_PROVIDER_API, NULL);
   self->provider = provider;
   self->token = g_strdup (token);
   self->base_url = dup_base_url (provider);
   self->timeout_ms = env_uint ("MEETDIAL_HTTP_TIMEOUT_MS", MD_PROVIDER_API_TIMEOUT_MS);
   self->backoff_ms = env_uint ("MEETDIAL_HTTP_BACKOFF_MS", DEFAULT_BACKOFF_MS);
+  self->backends = backends;
   /* libsoup's timeout counts whole seconds of silence */
-  self->session = soup_session_new_with_options ("timeout", (self->timeout_ms + 999) / 1000,
-                                                 "user-agent", "Meetdial/" PACKAGE_VERSION,
-                                                 NULL);
+  self->session = backends->http_session_new ((self->timeout_ms + 999) / 1000,
+                                              "Meetdial/" PACKAGE_VERSION);
   return self;
 }
 
@@ -304,28 +281,23 @@ md_provider_api_get (MdProviderApi  *self,
 
   for (guint attempt = 0; ; attempt++)
     {
-      g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
       g_autoptr(GError) transport_error = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(JsonNode) body = NULL;
-      guint64 wait_ms;
+      guint status = 0;
+      guint64 wait_ms = 0;
 
-      if (message == NULL)
+      authorization = g_strconcat ("Bearer ", self->token, NULL);
+      g_debug ("GET %s%s (attempt %u)", self->base_url, path, attempt + 1);
+      bytes = self->backends->http_get (self->session, url, authorization, cancellable,
+                                        &status, &wait_ms, &transport_error);
+      g_clear_pointer (&authorization, md_provider_api_free_token);
+      if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
         {
           g_set_error (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_NETWORK,
                        _("The %s API address is not a valid URL: %s"), name, self->base_url);
           return NULL;
         }
-
-      authorization = g_strconcat ("Bearer ", self->token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (message),
-                                    "Authorization", authorization);
-      g_clear_pointer (&authorization, md_provider_api_free_token);
-      soup_message_headers_replace (soup_message_get_request_headers (message),
-                                    "Accept", "application/json");
-
-      g_debug ("GET %s%s (attempt %u)", self->base_url, path, attempt + 1);
-      bytes = soup_session_send_and_read (self->session, message, cancellable, &transport_error);
       if (bytes == NULL)
         {
           set_transport_error (self, transport_error, error);
@@ -333,11 +305,12 @@ md_provider_api_get (MdProviderApi  *self,
         }
 
       body = parse_body (bytes);
-      g_debug ("%s answered HTTP %u", name, soup_message_get_status (message));
-      if (soup_message_get_status (message) != 429)
-        return check_status (self, message, body, error);
+      g_debug ("%s answered HTTP %u", name, status);
+      if (status != 429)
+        return check_status (self, status, body, error);
 
-      wait_ms = retry_after_ms (message, body);
+      if (wait_ms == 0)
+        wait_ms = body_retry_after_ms (body);
       if (wait_ms == 0)
         {
           wait_ms = backoff_ms;

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (MdProviderApi, md_provider_api, MD, PROVIDER_API, GObject)
  * MD_PROVIDER_API_TIMEOUT_MS, or $MEETDIAL_HTTP_TIMEOUT_MS. Its requests
  * block, so it belongs to one worker thread (see md-remote-lookup.h). */
 MdProviderApi *md_provider_api_new          (MdProvider      provider,
-                                             const char     *token);
+                                             const char     *token,
+                                             GError        **error);
 
 MdProvider     md_provider_api_get_provider (MdProviderApi  *self);
 

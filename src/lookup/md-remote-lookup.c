@@ -80,9 +80,15 @@ lookup_thread (GTask        *task,
                GCancellable *cancellable)
 {
   LookupData *data = task_data;
-  g_autoptr(MdProviderApi) api = md_provider_api_new (data->provider, data->token);
-  MdLookupResult *result = NULL;
   GError *error = NULL;
+  g_autoptr(MdProviderApi) api = md_provider_api_new (data->provider, data->token, &error);
+  MdLookupResult *result = NULL;
+
+  if (api == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   switch (data->provider)
     {

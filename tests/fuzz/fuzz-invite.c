@@ -76,8 +76,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     case 1:
       {
         g_autofree char *title = NULL;
-        g_autofree char *text = md_invite_html_to_text (input, length, &title);
+        g_autofree char *text = md_invite_html_to_text (input, length, &title, &error);
 
+        g_assert_no_error (error);
         g_assert_nonnull (text);
         break;
       }

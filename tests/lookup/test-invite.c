@@ -65,8 +65,10 @@ test_html (void)
     "<div><a href=\"https://zoom.us/j/1\">Join</a></div><table><tr><td>a</td><td>b</td></tr>"
     "</table><p>unclosed <b>bold";
   g_autofree char *title = NULL;
-  g_autofree char *text = md_invite_html_to_text (html, strlen (html), &title);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = md_invite_html_to_text (html, strlen (html), &title, &error);
 
+  g_assert_no_error (error);
   g_assert_cmpstr (title, ==, "Sync");
   g_assert_nonnull (strstr (text, "Call\xc2\xa0+1 646 555 0100\nPIN: 1&2\n"));
   g_assert_nonnull (strstr (text, "Join <https://zoom.us/j/1>"));
