@@ -266,38 +266,43 @@ def listen(md, *args):
     return Call(md, ["listen", "--json-events", *args], stdin=subprocess.PIPE)
 
 
-def case_incoming(md, logs):
-    """A baresip peer calls us through Kamailio: we ring, answer by
-    ourselves, audio flows both ways, the caller hangs up."""
+def answer_incoming(md, kamailio, caller):
+    """`listen --auto-answer` takes a call @caller makes to alice: we ring,
+    answer by ourselves, audio flows both ways, the caller hangs up."""
     heard = os.path.join(md.config, "heard.wav")
+    listener = listen(md, "--auto-answer", "--mic", "tone:440", "--speaker", f"file:{heard}")
+    try:
+        listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+        caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+        incoming = listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
+        check(BRIDGE_USER in incoming["from"], f"caller shown as {incoming['from']}")
+        listener.wait_state("active")
+        caller.wait_event("CALL_ESTABLISHED", timeout=5)
+        caller.wait_event("CALL_RTPESTAB", timeout=5)
+        time.sleep(2)   # two seconds of audio to record, both ways
+        caller.command("hangup")
+        ended = listener.wait_state("ended")
+        check(ended["reason"] == "hung up by far end", f"{ended}")
+    finally:
+        listener.proc.send_signal(signal.SIGINT)
+        rc = listener.wait(10)
+    check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+    caller.wait_event("CALL_CLOSED", timeout=5)
+    caller.stop()
+    check(tone_frequency(heard) in range(900, 1100),
+          f"we did not hear the caller's tone: {tone_frequency(heard)} Hz")
+    recordings = caller.recordings("-dec.wav")
+    check(recordings and tone_frequency(recordings[-1]) in range(380, 500),
+          "the caller did not hear our 440 Hz tone")
+
+
+def case_incoming(md, logs):
+    """A baresip peer calls us through Kamailio (see answer_incoming)."""
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual",
                        logs=logs) as caller:
         md.add_account("work", kamailio.port, "alice", PASSWORD)
-        listener = listen(md, "--auto-answer", "--mic", "tone:440", "--speaker", f"file:{heard}")
-        try:
-            listener.wait_event(lambda e: e.get("event") == "registered", 10, "registration")
-            caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
-            incoming = listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
-            check(BRIDGE_USER in incoming["from"], f"caller shown as {incoming['from']}")
-            listener.wait_state("active")
-            caller.wait_event("CALL_ESTABLISHED", timeout=5)
-            caller.wait_event("CALL_RTPESTAB", timeout=5)
-            time.sleep(2)   # two seconds of audio to record, both ways
-            caller.command("hangup")
-            ended = listener.wait_state("ended")
-            check(ended["reason"] == "hung up by far end", f"{ended}")
-        finally:
-            listener.proc.send_signal(signal.SIGINT)
-            rc = listener.wait(10)
-        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
-        caller.wait_event("CALL_CLOSED", timeout=5)
-        caller.stop()
-        check(tone_frequency(heard) in range(900, 1100),
-              f"we did not hear the caller's tone: {tone_frequency(heard)} Hz")
-        recordings = caller.recordings("-dec.wav")
-        check(recordings and tone_frequency(recordings[-1]) in range(380, 500),
-              "the caller did not hear our 440 Hz tone")
+        answer_incoming(md, kamailio, caller)
     no_secrets(md)
 
 
@@ -595,41 +600,19 @@ def case_tls_direct(md, logs):
 
 
 def case_tls_incoming(md, logs):
-    """Registered over TLS, we are called: Kamailio brings the INVITE down
-    the TLS connection our registration opened, we answer, and the call's
-    audio is SRTP both ways (the caller takes SDES-SRTP)."""
+    """Registered over TLS, we are called (see answer_incoming): Kamailio
+    brings the INVITE down the TLS connection our registration opened, and
+    the call's audio is SRTP both ways (the caller takes SDES-SRTP)."""
     certs = tls_certs(md)
-    heard = os.path.join(md.config, "heard.wav")
     with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual", logs=logs,
                        extra_modules=["srtp.so"], extra_account=";mediaenc=srtp") as caller:
         md.add_account("work", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca)
-        listener = listen(md, "--auto-answer", "--mic", "tone:440", "--speaker", f"file:{heard}")
-        try:
-            listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
-            caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
-            listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
-            listener.wait_state("active")
-            caller.wait_event("CALL_ESTABLISHED", timeout=5)
-            caller.wait_event("CALL_RTPESTAB", timeout=5)
-            time.sleep(2)   # two seconds of audio to record, both ways
-            caller.command("hangup")
-            ended = listener.wait_state("ended")
-            check(ended["reason"] == "hung up by far end", f"{ended}")
-        finally:
-            listener.proc.send_signal(signal.SIGINT)
-            rc = listener.wait(10)
-        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+        answer_incoming(md, kamailio, caller)
         log = kamailio.log_text()
         check("REGISTERED alice" in log and "proto=tls" in log.split("REGISTERED alice")[1],
               "Kamailio did not register alice over TLS")
-        caller.wait_event("CALL_CLOSED", timeout=5)
-        caller.stop()
-        check(tone_frequency(heard) in range(900, 1100),
-              f"we did not hear the caller over TLS: {tone_frequency(heard)} Hz")
-        recordings = caller.recordings("-dec.wav")
-        check(recordings and tone_frequency(recordings[-1]) in range(380, 500),
-              "the caller did not hear our 440 Hz tone")
+        check(f"INVITE from {BRIDGE_USER} proto=udp" in log, "the caller's INVITE did not pass Kamailio")
     no_secrets(md)
 
 
