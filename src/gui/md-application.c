@@ -434,3 +434,21 @@ md_application_notify (MdApplication *self,
   else
     g_debug ("Notification “%s” shown", title);
 }
+
+/* Takes notification @id off the screen, if it is there. */
+void
+md_application_withdraw_notification (MdApplication *self,
+                                      const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  NotifyNotification *notification;
+
+  g_return_if_fail (MD_IS_APPLICATION (self));
+
+  notification = g_hash_table_lookup (self->notifications, id);
+  if (notification == NULL)
+    return;
+  if (!notify_notification_close (notification, &error))
+    g_debug ("Notification not closed: %s", error->message);
+  g_hash_table_remove (self->notifications, id);
+}

@@ -23,6 +23,8 @@ void           md_application_notify       (MdApplication *self,
                                             const char    *id,
                                             const char    *title,
                                             const char    *body);
+void           md_application_withdraw_notification (MdApplication *self,
+                                                     const char    *id);
 
 /* The app's calls: current call, history, account. */
 MdCallController *md_application_get_calls (MdApplication *self);

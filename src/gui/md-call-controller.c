@@ -7,6 +7,7 @@
 #include "md-application.h"
 #include "md-call-route.h"
 #include "md-phone.h"
+#include "md-phone-number.h"
 #include "md-secret-store.h"
 
 #include <glib/gi18n.h>
@@ -117,8 +118,12 @@ on_call_state_notify (MdCallController *self)
 {
   g_autoptr(GError) error = NULL;
   guint duration_s = 0;
+  MdCallState state = md_call_get_state (self->call);
 
-  if (md_call_get_state (self->call) != MD_CALL_STATE_ENDED)
+  /* Answered, declined or given up by the caller: nothing left to answer. */
+  if (state != MD_CALL_STATE_RINGING)
+    md_application_withdraw_notification (self->app, "incoming-call");
+  if (state != MD_CALL_STATE_ENDED)
     return;
 
   if (self->answered_us > 0)
@@ -271,7 +276,7 @@ dial_now (MdCallController *self,
             dial->title ? dial->title : md_dial_plan_get_number (plan), dial->provider);
 }
 
-/* "+16465550111" for "sip:+16465550111@host": callers are shown by their
+/* "+1 646-555-0111" for "sip:+16465550111@host": callers are shown by their
  * number when the address holds one, else by the whole address. */
 static char *
 dup_caller_name (const char *remote_uri)
@@ -290,6 +295,12 @@ dup_caller_name (const char *remote_uri)
     if (!g_ascii_isdigit (*c))
       return g_strdup (remote_uri);
 
+  if (user[0] == '+')
+    {
+      g_autofree char *e164 = g_strndup (user, at - user);
+
+      return md_phone_number_format (e164);
+    }
   return g_strndup (user, at - user);
 }
 

@@ -2,7 +2,9 @@
 """An incoming call: a baresip peer calls our registered account through
 Kamailio, the window shows the ringing view with Answer and Decline, the
 desktop is notified (Notify seen on the bus), Answer connects the call and
-the caller's hang-up ends it with that reason."""
+takes the notification with its own Answer and Decline off the screen
+(CloseNotification), and the caller's hang-up ends the call with that
+reason."""
 
 import os
 import subprocess
@@ -28,7 +30,9 @@ with peers.Kamailio({"alice": PASSWORD, CALLER: CALLER_PASSWORD}, logs=logs) as 
 
     with guitest.Session("incoming", settings=settings, screen_width=640) as session:
         notify = subprocess.Popen(["stdbuf", "-oL", "dbus-monitor", "--session",
-                                   "interface='org.freedesktop.Notifications',member='Notify'"],
+                                   "interface='org.freedesktop.Notifications',member='Notify'",
+                                   "interface='org.freedesktop.Notifications',"
+                                   "member='CloseNotification'"],
                                   stdout=subprocess.PIPE, text=True)
         session.procs.append(notify)
         session.start_notification_daemon()
@@ -61,5 +65,8 @@ with peers.Kamailio({"alice": PASSWORD, CALLER: CALLER_PASSWORD}, logs=logs) as 
     seen = notify.communicate()[0]
     if "Incoming Call" not in seen:
         guitest.fail("no Notify call for the incoming call:\n" + seen[-2000:])
+    if "CloseNotification" not in seen.split("Incoming Call", 1)[1]:
+        guitest.fail("the incoming call's notification stayed after the call was answered:\n"
+                     + seen[-2000:])
 
 print("ok")
