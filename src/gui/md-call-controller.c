@@ -183,6 +183,14 @@ set_route (MdCallController *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ROUTE]);
 }
 
+/* How a number is shown: "+1 646-555-0100" when it is international, as it
+ * is otherwise. */
+static char *
+dup_display_number (const char *number)
+{
+  return number[0] == '+' ? md_phone_number_format (number) : g_strdup (number);
+}
+
 static void
 set_call (MdCallController *self,
           MdCall           *call,
@@ -272,8 +280,11 @@ dial_now (MdCallController *self,
     g_autofree char *digits = md_dial_plan_dup_all_digits (plan);
     self->plan_digits = (guint) strlen (digits);
   }
-  set_call (self, call, dial->dial_uri,
-            dial->title ? dial->title : md_dial_plan_get_number (plan), dial->provider);
+  {
+    g_autofree char *number = dup_display_number (md_dial_plan_get_number (plan));
+
+    set_call (self, call, dial->dial_uri, dial->title ? dial->title : number, dial->provider);
+  }
 }
 
 /* "+1 646-555-0111" for "sip:+16465550111@host": callers are shown by their
@@ -295,13 +306,11 @@ dup_caller_name (const char *remote_uri)
     if (!g_ascii_isdigit (*c))
       return g_strdup (remote_uri);
 
-  if (user[0] == '+')
-    {
-      g_autofree char *e164 = g_strndup (user, at - user);
+  {
+    g_autofree char *number = g_strndup (user, at - user);
 
-      return md_phone_number_format (e164);
-    }
-  return g_strndup (user, at - user);
+    return dup_display_number (number);
+  }
 }
 
 static void
