@@ -7,7 +7,7 @@
 #include "md-application.h"
 #include "md-call-route.h"
 #include "md-phone.h"
-#include "md-phone-number.h"
+#include "md-plan-text.h"
 #include "md-secret-store.h"
 
 #include <glib/gi18n.h>
@@ -183,14 +183,6 @@ set_route (MdCallController *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ROUTE]);
 }
 
-/* How a number is shown: "+1 646-555-0100" when it is international, as it
- * is otherwise. */
-static char *
-dup_display_number (const char *number)
-{
-  return number[0] == '+' ? md_phone_number_format (number) : g_strdup (number);
-}
-
 static void
 set_call (MdCallController *self,
           MdCall           *call,
@@ -281,9 +273,9 @@ dial_now (MdCallController *self,
     self->plan_digits = (guint) strlen (digits);
   }
   {
-    g_autofree char *number = dup_display_number (md_dial_plan_get_number (plan));
+    g_autofree char *target = md_plan_text_dup_target (plan);
 
-    set_call (self, call, dial->dial_uri, dial->title ? dial->title : number, dial->provider);
+    set_call (self, call, dial->dial_uri, dial->title ? dial->title : target, dial->provider);
   }
 }
 
@@ -309,7 +301,7 @@ dup_caller_name (const char *remote_uri)
   {
     g_autofree char *number = g_strndup (user, at - user);
 
-    return dup_display_number (number);
+    return md_plan_text_dup_number (number);
   }
 }
 

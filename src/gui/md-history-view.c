@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-history-view.h"
+#include "md-plan-text.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -52,19 +53,47 @@ md_history_view_outcome_label (const char *outcome)
   return outcome;
 }
 
+/* "Today 09:15", "Yesterday 18:02", or the date and time for older calls. */
+static char *
+dup_when (gint64 unix_time)
+{
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (unix_time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now),
+                                                      0, 0, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (today, -1);
+  g_autofree char *time_of_day = g_date_time_format (started, "%H:%M");
+
+  if (g_date_time_compare (started, today) >= 0)
+    /* Translators: when a call was made today, "%s" is its time of day */
+    return g_strdup_printf (_("Today %s"), time_of_day);
+  if (g_date_time_compare (started, yesterday) >= 0)
+    /* Translators: when a call was made yesterday, "%s" is its time of day */
+    return g_strdup_printf (_("Yesterday %s"), time_of_day);
+  return g_date_time_format (started, "%x %H:%M");
+}
+
+/* "+1 646-555-0100 · Today 09:15 · 12:04 min · Ended": the number when the
+ * title is the meeting's, then when, how long and how it ended. */
 static char *
 describe_record (const MdCallRecord *record)
 {
-  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (record->started_at);
-  g_autofree char *when = g_date_time_format (started, "%x %X");
+  g_autofree char *when = dup_when (record->started_at);
+  g_autofree char *target = md_plan_text_dup_number (record->target);
   const char *outcome = md_history_view_outcome_label (record->outcome);
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (record->duration_s == 0)
-    return g_strdup_printf ("%s · %s", when, outcome);
-
-  /* Translators: a call's length in minutes and seconds */
-  return g_strdup_printf (_("%s · %u:%02u min · %s"), when,
-                          record->duration_s / 60, record->duration_s % 60, outcome);
+  if (record->title != NULL && g_strcmp0 (record->title, target) != 0)
+    g_string_append_printf (text, "%s · ", target);
+  g_string_append (text, when);
+  if (record->duration_s > 0)
+    /* Translators: a call's length in minutes and seconds */
+    g_string_append_printf (text, _(" · %u:%02u min"),
+                            record->duration_s / 60, record->duration_s % 60);
+  g_string_append_printf (text, " · %s", outcome);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static GtkWidget *
@@ -76,9 +105,9 @@ create_row (const MdCallRecord *record)
   g_autofree char *title = NULL;
 
   if (record->title != NULL)
-    title = g_strdup_printf ("%s — %s", record->title, record->target);
+    title = g_strdup (record->title);
   else
-    title = g_strdup (record->target);
+    title = md_plan_text_dup_number (record->target);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

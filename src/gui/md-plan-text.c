@@ -83,9 +83,15 @@ md_plan_text_dup_target (MdDialPlan *plan)
     case MD_DIAL_TARGET_SIP:
       return g_strdup (md_dial_plan_get_sip_uri (plan));
     case MD_DIAL_TARGET_E164:
-      return md_phone_number_format (md_dial_plan_get_number (plan));
+      return md_plan_text_dup_number (md_dial_plan_get_number (plan));
     case MD_DIAL_TARGET_LOCAL:
     default:
       return g_strdup (md_dial_plan_get_number (plan));
     }
+}
+
+char *
+md_plan_text_dup_number (const char *number)
+{
+  return number[0] == '+' ? md_phone_number_format (number) : g_strdup (number);
 }

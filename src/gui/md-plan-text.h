@@ -15,4 +15,8 @@ char *md_plan_text_describe (MdDialPlan *plan,
  * person reads it. */
 char *md_plan_text_dup_target (MdDialPlan *plan);
 
+/* "+1 415-555-0100" for "+14155550100"; what is not an international
+ * number, as it is. */
+char *md_plan_text_dup_number (const char *number);
+
 G_END_DECLS
