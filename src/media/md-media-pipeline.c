@@ -529,6 +529,16 @@ md_media_pipeline_new (const MdMediaParams    *params,
   self->recording_sink = recording_sink;
   self->recording_rate = info->audio_rate;
   self->pipeline = gst_pipeline_new ("md-media");
+  /* A call keeps time by the system clock. Left to choose, the pipeline
+   * takes the mic's: the clock of its sound server stream, which changes
+   * under the whole call when that stream moves to another device, and the
+   * speaker, slaved to it, then resyncs on every buffer. The far end paces
+   * RTP anyway; the mic and speaker each follow the system clock. */
+  {
+    g_autoptr(GstClock) clock = gst_system_clock_obtain ();
+
+    gst_pipeline_use_clock (GST_PIPELINE (self->pipeline), clock);
+  }
   rtpbin = md_media_add_element (self->pipeline, "rtpbin", "rtpbin");
   g_object_set (rtpbin, "do-lost", TRUE, NULL);
   self->jitter = md_jitter_adapter_new (rtpbin);

@@ -65,6 +65,7 @@ sound_server_start (void)
                                                  "--log-target=stderr", "--log-level=info",
                                                  "-L", socket_module,
                                                  "-L", "module-null-sink sink_name=md_null",
+                                                 "-L", "module-null-sink sink_name=md_other",
                                                  NULL);
   g_assert_no_error (error);
   g_subprocess_wait_async (server->process, NULL, on_server_exited, server);
@@ -167,6 +168,68 @@ test_auto_devices (Fixture       *fixture,
   g_assert_cmpuint (echo_steps, >=, 3);
 }
 
+/* How much of @wav's last @seconds holds B's 660 Hz tone come back: in
+ * steps of 100 ms, those loud enough and at that pitch. */
+static guint
+echo_steps_at_end (const TestWav *wav,
+                   guint          seconds)
+{
+  gsize window = wav->rate / 10;
+  gsize first = wav->n_samples > seconds * wav->rate ? wav->n_samples - seconds * wav->rate : 0;
+  guint steps = 0;
+
+  for (; first + window <= wav->n_samples; first += window)
+    {
+      double pitch = test_wav_dominant (wav, first, window, 100, 3000);
+
+      if (test_wav_rms (wav, first, window) > 300 && pitch > 650 && pitch < 670)
+        steps++;
+    }
+  return steps;
+}
+
+/* The user picks other devices while the call's audio is still starting
+ * (the sound server has not opened the mic's stream yet): both streams go
+ * to the new devices, and the far end goes on hearing us to the end of the
+ * call. A's speaker and mic are the same null sink and its monitor, so B's
+ * tone comes back to B only through the devices A moved to. */
+static void
+test_move_while_starting (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  MdMediaParams params_a, params_b;
+  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
+  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
+  g_autoptr(TestWav) heard = NULL;
+  g_autoptr(GError) error = NULL;
+  SoundServer *server = sound_server_start ();
+  guint steps;
+
+  fixture->a = new_session (fixture);
+  fixture->b = new_session (fixture);
+  params_a = params_for (codec, md_media_session_get_local_rtp_port (fixture->b));
+  params_b = params_for (codec, md_media_session_get_local_rtp_port (fixture->a));
+  g_assert_true (md_media_session_start (fixture->b, &params_b, "tone:660", speaker_b, &error));
+  g_assert_true (md_media_session_start (fixture->a, &params_a, "auto", "auto", &error));
+  g_assert_no_error (error);
+  md_media_session_set_devices (fixture->a, NULL, "md_other");
+  run_for (100);
+  md_media_session_set_devices (fixture->a, "md_other.monitor", "md_other");
+
+  run_for (5000);
+  g_assert_no_error (fixture->failure);
+  md_media_session_stop (fixture->b);
+  md_media_session_stop (fixture->a);
+  sound_server_stop (server);
+
+  heard = test_wav_load (wav_b);
+  steps = echo_steps_at_end (heard, 2);
+  g_test_message ("B heard %.2f s; %u of the last 20 steps of 100 ms hold the echo",
+                  (double) heard->n_samples / heard->rate, steps);
+  g_assert_cmpuint (steps, >=, 15);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +249,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/media/device/auto", Fixture, NULL, fixture_set_up, test_auto_devices,
               fixture_tear_down);
+  g_test_add ("/media/device/move-while-starting", Fixture, NULL, fixture_set_up,
+              test_move_while_starting, fixture_tear_down);
   status = g_test_run ();
   fixture_remove_dir (server_dir);
   g_free (server_dir);

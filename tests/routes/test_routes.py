@@ -37,6 +37,9 @@ MIC_HZ, PHONE_HZ, BRIDGE_HZ = 440, 880, 1000
 DIAL_IN_PIN = "8451234#"
 # One packet: the longest the meeting may hear nothing at a seam.
 MAX_GAP_MS = 20
+# The longest a PulseAudio null sink's monitor keeps a new recording stream
+# waiting (it renders 2 s ahead while idle), with some slack.
+SOUND_SERVER_STALL_S = 3.0
 
 
 def check(condition, message):
@@ -460,9 +463,10 @@ def case_srtp(md, logs):
         check(b"inline:" not in output, "an SRTP key reached the CLI's output")
 
 
-def case_device_switch(md, logs):
+def device_switch(md, logs, settle_s):
     """Changing input-device and output-device during a call moves its
-    PulseAudio streams to the new devices; the call and its audio go on."""
+    PulseAudio streams to the new devices; the call goes on, and the bridge
+    hears us until the end of it."""
     for key in ("echo-cancellation", "noise-suppression", "gain-control"):
         md.gsettings(key, "false")
     with PulseServer(logs) as pulse:
@@ -476,29 +480,50 @@ def case_device_switch(md, logs):
                 call.wait_state("active")
                 desk = pulse.index_of("sinks", "md_desk")
                 pulse.wait_streams("sink-inputs", [desk], "the call to play on the default device")
-                # A user plugs a headset in mid-call, not in its first moments
-                # (a move within them can lose the outgoing audio: open issue).
-                time.sleep(1.0)
+                time.sleep(settle_s)   # how long the call ran before the user chose
+                moved_at = time.monotonic()
                 md.gsettings("output-device", "md_headset")
                 md.gsettings("input-device", "md_headset.monitor")
                 sink = pulse.index_of("sinks", "md_headset")
                 source = pulse.index_of("sources", "md_headset.monitor")
                 pulse.wait_streams("sink-inputs", [sink], "the call's speaker to move to the headset")
                 pulse.wait_streams("source-outputs", [source], "the call's mic to move to the headset")
-                time.sleep(2.0)
+                time.sleep(4.0)   # the call goes on: the length of the recording
                 check(not call.ended(), f"the call ended on a device change: {call.ended()}")
                 call.keys("h")
+                after_move_s = time.monotonic() - moved_at
                 check(call.wait(20) == 0, f"the call failed: {call.stderr.decode()[-1500:]}")
             finally:
                 call.kill()
             bridge.wait_event("CALL_CLOSED", timeout=10)
             rec = recording(bridge)
             # The new input is the monitor of the new output, which plays the
-            # bridge's own tone: the bridge hears it back after the move.
-            level = rec.level(BRIDGE_HZ, rec.seconds() - 1.5, 1.2)
-            check(rec.seconds() > 2.5 and level > 0.02,
-                  f"the bridge lost our audio after the move: {rec.seconds():.2f} s decoded, "
-                  f"{BRIDGE_HZ} Hz level {level:.3f} at the end")
+            # bridge's own tone: the bridge hears it back after the move, in
+            # every half second up to the end of the call.
+            end = rec.seconds() - 0.2
+            levels = [rec.level(BRIDGE_HZ, end - 0.5 * (i + 1), 0.5) for i in range(4)]
+            print(f"after the move: {after_move_s:.2f} s of call, the bridge decoded "
+                  f"{rec.seconds():.2f} s in all, {BRIDGE_HZ} Hz level in its last 2 s "
+                  + " ".join(f"{level:.3f}" for level in reversed(levels)))
+            check(min(levels) > 0.02, f"the bridge stopped hearing us before the end of the call: "
+                                      f"{BRIDGE_HZ} Hz level in its last 2 s {levels[::-1]}")
+            # A null sink that has been idle renders 2 s at a time: a stream
+            # moved to its monitor may wait that long for its first audio
+            # (so may one opened on it). Anything longer is audio we lost.
+            check(rec.seconds() >= after_move_s - SOUND_SERVER_STALL_S,
+                  f"the bridge decoded only {rec.seconds():.2f} s of our audio, "
+                  f"{after_move_s:.2f} s of call after the move")
+
+
+def case_device_switch(md, logs):
+    """The user plugs a headset in a while into the call."""
+    device_switch(md, logs, 1.0)
+
+
+def case_device_switch_early(md, logs):
+    """The user picks a headset as the call is answered, before the sound
+    server has delivered any of the mic's audio."""
+    device_switch(md, logs, 0.0)
 
 
 def echo_returned(md, logs, processing):
