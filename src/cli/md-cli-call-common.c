@@ -393,9 +393,6 @@ md_cli_session_call_key (MdCliSession *session,
     md_call_continue (call);
   else if (key == 'h')
     md_call_hangup (call);
-  else if (key == 's')
-    md_cli_session_event (session, _("Switching the audio route is not available yet"),
-                          "route", "route", "computer", NULL);
 }
 
 static gboolean

@@ -46,7 +46,8 @@ void          md_cli_session_watch_account (MdCliSession *session,
 void          md_cli_session_read_keys    (MdCliSession *session,
                                            MdCliKeyFunc  func,
                                            gpointer      user_data);
-/* The key handling `call` and `listen` share: digits, m, h, c, s. */
+/* The key handling `call` and `listen` share: digits, m, h, c (the route
+ * keys are md_cli_call_route_key()). */
 void          md_cli_session_call_key     (MdCliSession *session,
                                            MdCall       *call,
                                            char          key);

@@ -70,7 +70,7 @@ md_cli_call_route_new (MdCliSession *session,
   MdCliCallRoute *self = g_new0 (MdCliCallRoute, 1);
 
   self->session = session;
-  self->plan = g_object_ref (plan);
+  self->plan = plan ? g_object_ref (plan) : NULL;
   self->phone_number = g_strdup (phone_number);
   self->route = md_call_route_new (md_cli_session_get_phone (session), call, account,
                                    md_cli_session_get_settings (session));
@@ -158,6 +158,12 @@ md_cli_call_route_dial_in (MdCliCallRoute *self)
 {
   if (md_call_route_get_route (self->route) == MD_AUDIO_ROUTE_DIAL_IN)
     return;
+  if (self->plan == NULL)
+    {
+      on_failed (self->route, _("The caller’s number is unknown, so there is nothing to dial in to"),
+                 self);
+      return;
+    }
   if (!self->dial_in_shown)
     {
       self->dial_in_shown = TRUE;
@@ -165,6 +171,19 @@ md_cli_call_route_dial_in (MdCliCallRoute *self)
       return;
     }
   md_call_route_dial_in (self->route);
+}
+
+gboolean
+md_cli_call_route_key (MdCliCallRoute *self,
+                       char            key)
+{
+  if (key == 's')
+    md_cli_call_route_switch (self);
+  else if (key == 'i')
+    md_cli_call_route_dial_in (self);
+  else
+    return FALSE;
+  return TRUE;
 }
 
 void

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The `s` key of `call`: the meeting's audio to the user's phone and back,
- * with "route" events (CLI.md). */
+/* The `s` and `i` keys of `call` and of a call `listen` answered: the
+ * meeting's audio to the user's phone and back, with "route" events
+ * (CLI.md). */
 
 #include "md-call-route.h"
 #include "md-cli-call-common.h"
@@ -12,7 +13,8 @@ G_BEGIN_DECLS
 typedef struct _MdCliCallRoute MdCliCallRoute;
 
 /* @phone_number: --phone-number, or NULL for the my-phone-number setting;
- * @plan: what the meeting call dialled, shown for dialling in by phone. */
+ * @plan: what reaches the meeting from a phone, shown for dialling in
+ * (md_call_dup_dial_plan()); NULL when nothing does. */
 MdCliCallRoute *md_cli_call_route_new    (MdCliSession   *session,
                                           MdCall         *call,
                                           MdDialPlan     *plan,
@@ -24,6 +26,9 @@ void            md_cli_call_route_switch (MdCliCallRoute *self);
  * passcode, QR code of the tel: link); again: the phone is in, the
  * computer goes silent. */
 void            md_cli_call_route_dial_in (MdCliCallRoute *self);
+/* Handles `s` and `i`; FALSE for any other key. */
+gboolean        md_cli_call_route_key    (MdCliCallRoute *self,
+                                          char            key);
 void            md_cli_call_route_free   (MdCliCallRoute *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdCliCallRoute, md_cli_call_route_free)
 

@@ -53,11 +53,7 @@ on_key (MdCliSession *session,
 {
   CallRun *run = user_data;
 
-  if (key == 's')
-    md_cli_call_route_switch (run->route);
-  else if (key == 'i')
-    md_cli_call_route_dial_in (run->route);
-  else
+  if (!md_cli_call_route_key (run->route, key))
     md_cli_session_call_key (session, run->call, key);
 }
 

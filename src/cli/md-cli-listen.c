@@ -4,23 +4,29 @@
 #include "config.h"
 
 #include "md-cli-call-common.h"
+#include "md-cli-call-route.h"
 #include "md-cli-commands.h"
 #include "md-cli-common.h"
 
 #include <glib/gi18n.h>
 
 typedef struct {
-  MdCliSession *session;
-  MdCall       *call;          /* the one ringing or in progress */
-  gboolean      auto_answer;
+  MdCliSession   *session;
+  MdSipAccount   *account;
+  const char     *phone_number;  /* --phone-number, or NULL: the setting */
+  MdCall         *call;          /* the one ringing or in progress */
+  MdCliCallRoute *route;         /* moves @call's audio to a phone and back */
+  gboolean        auto_answer;
 } ListenRun;
 
 static void
 on_call_ended (MdCall    *call,
                ListenRun *run)
 {
-  if (run->call == call)
-    g_clear_object (&run->call);
+  if (run->call != call)
+    return;
+  g_clear_pointer (&run->route, md_cli_call_route_free);
+  g_clear_object (&run->call);
 }
 
 static void
@@ -38,6 +44,13 @@ on_incoming_call (MdPhone   *phone,
     }
 
   run->call = g_object_ref (call);
+  {
+    g_autoptr(MdDialPlan) plan = md_call_dup_dial_plan (call);
+
+    /* Before on_call_ended: the route lets go of a phone leg first. */
+    run->route = md_cli_call_route_new (run->session, call, plan, run->account,
+                                        run->phone_number);
+  }
   md_cli_session_watch_call (run->session, call);
   g_signal_connect (call, "ended", G_CALLBACK (on_call_ended), run);
 
@@ -69,7 +82,8 @@ on_key (MdCliSession *session,
       return;
     }
 
-  md_cli_session_call_key (session, run->call, key);
+  if (!md_cli_call_route_key (run->route, key))
+    md_cli_session_call_key (session, run->call, key);
 }
 
 static void
@@ -87,6 +101,7 @@ md_cli_listen_main (int    argc,
   g_autofree char *account_name = NULL;
   g_autofree char *mic = NULL;
   g_autofree char *speaker = NULL;
+  g_autofree char *phone_number = NULL;
   gboolean auto_answer = FALSE;
   gboolean json_events = FALSE;
   GOptionEntry entries[] = {
@@ -94,6 +109,7 @@ md_cli_listen_main (int    argc,
     { "auto-answer", 0, 0, G_OPTION_ARG_NONE, &auto_answer, N_("Answer every call at once"), NULL },
     { "mic", 0, 0, G_OPTION_ARG_STRING, &mic, N_("Microphone: auto, tone:FREQ, file:PATH.wav or null"), N_("SPEC") },
     { "speaker", 0, 0, G_OPTION_ARG_STRING, &speaker, N_("Speaker: auto, file:PATH.wav or null"), N_("SPEC") },
+    { "phone-number", 0, 0, G_OPTION_ARG_STRING, &phone_number, N_("Your own phone, for moving the audio to it"), N_("NUMBER") },
     { "json-events", 0, 0, G_OPTION_ARG_NONE, &json_events, N_("Print one JSON object per line as things happen"), NULL },
     { NULL }
   };
@@ -116,6 +132,7 @@ md_cli_listen_main (int    argc,
 
   session = md_cli_session_new (json_events);
   run.session = session;
+  run.phone_number = phone_number;
   run.auto_answer = auto_answer;
 
   audio.mic_spec = mic;
@@ -130,6 +147,7 @@ md_cli_listen_main (int    argc,
       md_cli_print_error ("listen", error->message);
       return MD_CLI_EXIT_FAILED;
     }
+  run.account = account;
   md_cli_session_watch_account (session, account, TRUE);
 
   md_cli_session_read_keys (session, on_key, &run);
@@ -137,6 +155,7 @@ md_cli_listen_main (int    argc,
 
   g_signal_handlers_disconnect_by_data (account, session);
   g_signal_handlers_disconnect_by_data (md_cli_session_get_phone (session), &run);
+  g_clear_pointer (&run.route, md_cli_call_route_free);
   g_clear_object (&run.call);
 
   state = md_sip_account_get_state (account);

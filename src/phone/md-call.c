@@ -7,6 +7,7 @@
 #include "md-call-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 enum {
   DTMF_ON_MS = 100,
@@ -422,6 +423,34 @@ on_media_failed (MdCall *self,
     }
 }
 
+/* "sip:+15550100@host;user=phone" → tel:+15550100; "sip:room@host" stays. */
+static MdDialPlan *
+plan_for_caller (const char *remote_uri)
+{
+  const char *user = remote_uri ? strchr (remote_uri, ':') : NULL;
+  const char *at = user ? strchr (user, '@') : NULL;
+  g_autofree char *name = NULL;
+  gsize digits;
+
+  if (at == NULL)
+    return NULL;
+  name = g_strndup (user + 1, (gsize) (at - user - 1));
+  name[strcspn (name, ";")] = '\0';
+  if (g_ascii_strcasecmp (name, "anonymous") == 0)
+    return NULL;
+
+  digits = strspn (name + (name[0] == '+'), "0123456789");
+  if (digits > 0 && name[(name[0] == '+') + digits] == '\0')
+    {
+      g_autofree char *tel = g_strconcat ("tel:", name, NULL);
+      MdDialPlan *plan = md_dial_plan_parse (tel, 0, NULL);
+
+      if (plan != NULL)
+        return plan;
+    }
+  return md_dial_plan_parse (remote_uri, 0, NULL);
+}
+
 static void
 md_call_get_property (GObject    *object,
                       guint       prop_id,
@@ -628,6 +657,16 @@ md_call_was_answered (MdCall *self)
 {
   g_return_val_if_fail (MD_IS_CALL (self), FALSE);
   return self->answered;
+}
+
+MdDialPlan *
+md_call_dup_dial_plan (MdCall *self)
+{
+  g_return_val_if_fail (MD_IS_CALL (self), NULL);
+
+  if (self->plan != NULL)
+    return g_object_ref (self->plan);
+  return plan_for_caller (md_sip_call_get_remote_uri (self->sip_call));
 }
 
 void

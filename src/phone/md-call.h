@@ -47,6 +47,10 @@ const char  *md_call_get_remote_uri    (MdCall *self);
 char        *md_call_dup_codec_name    (MdCall *self);
 /* Whether the call was ever answered. */
 gboolean     md_call_was_answered      (MdCall *self);
+/* What reaches this call's far end from a phone: the plan an outgoing call
+ * dialled; for an incoming call, the caller's number (a SIP address when
+ * the caller is not a number). NULL for an anonymous caller. */
+MdDialPlan  *md_call_dup_dial_plan     (MdCall *self);
 
 /* Continues a wait step. */
 void         md_call_continue          (MdCall     *self);

@@ -13,6 +13,7 @@ import json
 import math
 import os
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -25,7 +26,7 @@ sys.path.insert(0, HERE)
 
 import peers  # noqa: E402
 from audio_check import Recording  # noqa: E402
-from meetdial import Meetdial  # noqa: E402
+from meetdial import Call, Meetdial  # noqa: E402
 
 PASSWORD = "s3cret-pass"
 BRIDGE_USER = "+15550100"
@@ -60,11 +61,12 @@ class Meeting:
     """Kamailio, the bridge, "my phone", and meetdial-cli in a call to the
     bridge with a 440 Hz mic; the phone plays 880 Hz, the bridge 1000 Hz."""
 
-    def __init__(self, md, logs, phone_answer="auto", dial=f"tel:{BRIDGE_USER}"):
+    def __init__(self, md, logs, phone_answer="auto", dial=f"tel:{BRIDGE_USER}", incoming=False):
         self.md = md
         self.dial = dial
         self.logs = logs
         self.phone_answer = phone_answer
+        self.incoming = incoming   # the bridge calls us; `listen` answers
         self.heard = os.path.join(md.config, "heard.wav")
 
     def __enter__(self):
@@ -76,9 +78,15 @@ class Meeting:
                                        tone_hz=PHONE_HZ, answer=self.phone_answer,
                                        logs=self.logs).start()
             self.md.add_account("work", self.kamailio.port, "alice", PASSWORD)
-            self.call = self.md.start_call(self.dial, "--mic", f"tone:{MIC_HZ}",
-                                           "--speaker", f"file:{self.heard}",
-                                           "--phone-number", PHONE_USER)
+            audio = ("--mic", f"tone:{MIC_HZ}", "--speaker", f"file:{self.heard}",
+                     "--phone-number", PHONE_USER)
+            if self.incoming:
+                self.call = Call(self.md, ["listen", "--json-events", "--auto-answer", *audio],
+                                 subprocess.PIPE)
+                event(self.call, "registered")
+                self.bridge.command("dial", f"sip:alice@127.0.0.1:{self.kamailio.port}")
+            else:
+                self.call = self.md.start_call(self.dial, *audio)
             self.call.wait_state("active")
             self.bridge.wait_event("CALL_ESTABLISHED", timeout=10)
         except BaseException:
@@ -99,6 +107,10 @@ class Meeting:
 
     def hang_up(self):
         self.call.keys("h")
+        if self.incoming:
+            # listen stays for the next call: Ctrl+C ends it.
+            self.call.wait_state("ended")
+            self.call.proc.send_signal(signal.SIGINT)
         rc = self.call.wait(30)
         check(rc == 0, f"the meeting call exited {rc}: {self.call.stderr.decode()}")
         self.bridge.wait_event("CALL_CLOSED", timeout=10)
@@ -135,7 +147,16 @@ def case_call_me(md, logs):
     the mic with no gap; s again: the mic is back with no gap, the phone leg
     is hung up. The bridge's tone reaches the phone while it carries the
     meeting, and not our speaker."""
-    with Meeting(md, logs) as m:
+    call_me(Meeting(md, logs))
+
+
+def case_listen_call_me(md, logs):
+    """The same for a call the meeting made to us and `listen` answered."""
+    call_me(Meeting(md, logs, incoming=True))
+
+
+def call_me(meeting):
+    with meeting as m:
         time.sleep(1.5)   # the meeting hears the mic for a while
         m.call.keys("s")
         on_phone = route_event(m.call, "phone")
@@ -239,7 +260,17 @@ def case_phone_hangup_end(md, logs):
 def case_dial_in(md, logs):
     """i shows how to dial in (number, PIN, QR code; the PIN only on screen,
     never in events); i again: the computer goes silent both ways; s: back."""
-    with Meeting(md, logs, dial=f"tel:{BRIDGE_USER},,{DIAL_IN_PIN}") as m:
+    dial_in(Meeting(md, logs, dial=f"tel:{BRIDGE_USER},,{DIAL_IN_PIN}"))
+
+
+def case_listen_dial_in(md, logs):
+    """The same for a call the meeting made to us: the number to dial in to
+    is the caller's."""
+    dial_in(Meeting(md, logs, incoming=True))
+
+
+def dial_in(meeting):
+    with meeting as m:
         time.sleep(1.0)
         m.call.keys("i")
         shown = event(m.call, "dial_in")
