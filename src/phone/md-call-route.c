@@ -13,6 +13,10 @@ enum {
   HANGUP_ACTION_END,
 };
 
+/* How long an answered phone may send nothing before it is given up: its
+ * audio normally reaches the meeting within a fraction of a second. */
+#define PHONE_AUDIO_TIMEOUT_MS 5000
+
 enum {
   PROP_0,
   PROP_ROUTE,
@@ -39,6 +43,7 @@ struct _MdCallRoute
 
   MdAudioRoute  route;
   MdCall       *phone_leg;     /* "call me": from dialing until hung up */
+  guint         phone_audio_source;  /* from the phone's answer to its audio */
 };
 
 G_DEFINE_TYPE (MdCallRoute, md_call_route, G_TYPE_OBJECT)
@@ -62,6 +67,7 @@ take_phone_leg (MdCallRoute *self)
 {
   MdCall *leg = g_steal_pointer (&self->phone_leg);
 
+  g_clear_handle_id (&self->phone_audio_source, g_source_remove);
   if (leg != NULL)
     {
       g_signal_handlers_disconnect_by_data (leg, self);
@@ -91,9 +97,36 @@ on_bridge_audio (MdCallRoute *self)
                                         on_bridge_audio, self);
   if (self->phone_leg == NULL)
     return;
+  g_clear_handle_id (&self->phone_audio_source, g_source_remove);
   md_media_session_set_route (_md_call_get_media (self->meeting), MD_MEDIA_ROUTE_BRIDGE);
   set_route (self, MD_AUDIO_ROUTE_PHONE);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SWITCHING]);
+}
+
+/* Hangs up a phone leg that never carried the meeting; the computer's
+ * audio never stopped. */
+static void
+give_up_phone (MdCallRoute *self,
+               const char  *message)
+{
+  MdMediaSession *meeting_media = _md_call_get_media (self->meeting);
+  g_autoptr(MdCall) leg = take_phone_leg (self);
+
+  g_signal_handlers_disconnect_by_func (meeting_media, on_bridge_audio, self);
+  md_media_session_unbridge (meeting_media);
+  if (leg != NULL)
+    md_call_hangup (leg);
+  g_signal_emit (self, signals[SIGNAL_FAILED], 0, message);
+}
+
+static void
+on_phone_silent (gpointer user_data)
+{
+  MdCallRoute *self = user_data;
+
+  self->phone_audio_source = 0;
+  give_up_phone (self, _("Your phone answered but sent no audio, so it was hung up; "
+                         "the meeting stays on computer audio"));
 }
 
 static void
@@ -105,14 +138,13 @@ on_phone_answered (MdCallRoute *self)
   g_signal_connect_swapped (meeting_media, "bridge-audio", G_CALLBACK (on_bridge_audio), self);
   if (!md_media_session_bridge (meeting_media, _md_call_get_media (self->phone_leg), &error))
     {
-      g_autoptr(MdCall) leg = take_phone_leg (self);
-      g_autofree char *message = NULL;
+      g_autofree char *message = g_strdup_printf (_("The meeting stays on computer audio: %s"),
+                                                  error->message);
 
-      g_signal_handlers_disconnect_by_func (meeting_media, on_bridge_audio, self);
-      md_call_hangup (leg);
-      message = g_strdup_printf (_("The meeting stays on computer audio: %s"), error->message);
-      g_signal_emit (self, signals[SIGNAL_FAILED], 0, message);
+      give_up_phone (self, message);
+      return;
     }
+  self->phone_audio_source = g_timeout_add_once (PHONE_AUDIO_TIMEOUT_MS, on_phone_silent, self);
 }
 
 static void
@@ -121,17 +153,15 @@ on_phone_ended (MdCallRoute *self)
   g_autoptr(MdCall) leg = take_phone_leg (self);
   g_autofree char *message = NULL;
 
-  g_signal_handlers_disconnect_by_func (_md_call_get_media (self->meeting),
-                                        on_bridge_audio, self);
   if (self->route != MD_AUDIO_ROUTE_PHONE)
     {
-      /* It never carried the meeting: the computer audio never stopped. */
       message = g_strdup_printf (_("Your phone could not be reached (%s); the meeting stays on computer audio"),
                                  md_call_get_end_message (leg));
-      md_media_session_unbridge (_md_call_get_media (self->meeting));
-      g_signal_emit (self, signals[SIGNAL_FAILED], 0, message);
+      give_up_phone (self, message);
       return;
     }
+  g_signal_handlers_disconnect_by_func (_md_call_get_media (self->meeting),
+                                        on_bridge_audio, self);
 
   meeting_to_computer (self);
   if (self->settings != NULL &&

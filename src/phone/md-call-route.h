@@ -24,7 +24,9 @@ G_DECLARE_FINAL_TYPE (MdCallRoute, md_call_route, MD, CALL_ROUTE, GObject)
  * Properties (notify): "route" (MdAudioRoute), "switching" (a phone leg is
  * being called).
  * Signals: "failed" (const char *message) — the phone leg could not be
- * reached; the meeting stays on computer audio; "phone-ended" (const char
+ * reached, or it answered but no audio of it reached the meeting within
+ * 5 s (then it is hung up); the meeting stays on computer audio;
+ * "phone-ended" (const char
  * *message) — the phone hung up while it carried the meeting; the meeting
  * went back to computer audio, or ended when the phone-hangup-action
  * setting says so. */

@@ -61,8 +61,10 @@ class Meeting:
     """Kamailio, the bridge, "my phone", and meetdial-cli in a call to the
     bridge with a 440 Hz mic; the phone plays 880 Hz, the bridge 1000 Hz."""
 
-    def __init__(self, md, logs, phone_answer="auto", dial=f"tel:{BRIDGE_USER}", incoming=False):
+    def __init__(self, md, logs, phone_answer="auto", dial=f"tel:{BRIDGE_USER}", incoming=False,
+                 phone=True):
         self.md = md
+        self.with_phone = phone   # False: the test brings a phone of its own
         self.dial = dial
         self.logs = logs
         self.phone_answer = phone_answer
@@ -74,9 +76,10 @@ class Meeting:
         try:
             self.bridge = peers.Baresip(self.kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD,
                                         tone_hz=BRIDGE_HZ, logs=self.logs).start()
-            self.phone = peers.Baresip(self.kamailio.port, PHONE_USER, PHONE_PASSWORD,
-                                       tone_hz=PHONE_HZ, answer=self.phone_answer,
-                                       logs=self.logs).start()
+            if self.with_phone:
+                self.phone = peers.Baresip(self.kamailio.port, PHONE_USER, PHONE_PASSWORD,
+                                           tone_hz=PHONE_HZ, answer=self.phone_answer,
+                                           logs=self.logs).start()
             self.md.add_account("work", self.kamailio.port, "alice", PASSWORD)
             audio = ("--mic", f"tone:{MIC_HZ}", "--speaker", f"file:{self.heard}",
                      "--phone-number", PHONE_USER)
@@ -221,6 +224,43 @@ def case_phone_busy(md, logs):
 def case_phone_no_answer(md, logs):
     md.gsettings("no-answer-seconds", "2")
     phone_fails(md, logs, False, "Nobody answered")
+
+
+def case_phone_silent(md, logs):
+    """The phone answers but never sends audio (sipp): a few seconds on,
+    the phone leg is hung up, the meeting never left the mic, and the user
+    is told why. The calls' own no-audio timeout is pushed far out, so
+    only the route's wait can end the phone leg."""
+    md.env["MEETDIAL_RTP_TIMEOUT_MS"] = "60000"
+    with Meeting(md, logs, phone=False) as m, \
+         peers.Sipp("answer-silent.xml", logs=logs) as phone:
+        with peers.Sipp("register.xml", logs=logs,
+                        extra=[f"127.0.0.1:{m.kamailio.port}", "-key", "user", PHONE_USER,
+                               "-au", PHONE_USER, "-ap", PHONE_PASSWORD,
+                               "-key", "contact_port", str(phone.port)]) as register:
+            check(register.wait(10) == 0,
+                  f"sipp did not register the phone: {register.proc.log_text()[-1500:]}")
+        time.sleep(1.0)   # the meeting hears the mic for a while
+        m.call.keys("s")
+        dialled = event(m.call, "route_switching")
+        failed = event(m.call, "route_failed", timeout=20)
+        waited = failed["t"] - dialled["t"]
+        print(f"the silent phone was given up after {waited:.2f} s")
+        check("answered but sent no audio" in failed["message"]
+              and "computer audio" in failed["message"], f"unclear failure message: {failed}")
+        check(failed["route"] == "computer", f"{failed}")
+        check(4.5 <= waited <= 9, f"the silent phone was given up after {waited:.2f} s, not about 5 s")
+        check(phone.wait(10) == 0, "the silent phone was not hung up (no BYE): "
+                                   + phone.proc.log_text()[-1500:])
+        time.sleep(1.0)
+        m.hang_up()
+        routes = [e for e in m.call.events if e.get("event") == "route"]
+        check(not routes, f"the route changed though the phone sent nothing: {routes}")
+        rec = recording(m.bridge)
+        order = [hz for hz, _, _ in rec.tone_runs([MIC_HZ, PHONE_HZ])]
+        check(order == [MIC_HZ], f"the bridge heard {order} Hz, not the mic alone")
+        check(rec.longest_quiet_ms(0.5, rec.seconds() - 0.2) <= MAX_GAP_MS,
+              f"the meeting lost our mic for {rec.longest_quiet_ms(0.5, rec.seconds() - 0.2):.0f} ms")
 
 
 def phone_hangs_up(m):
