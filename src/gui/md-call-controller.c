@@ -280,29 +280,15 @@ dial_now (MdCallController *self,
 }
 
 /* "+1 646-555-0111" for "sip:+16465550111@host": callers are shown by their
- * number when the address holds one, else by the whole address. */
+ * number when the address holds one, else by the address. */
 static char *
-dup_caller_name (const char *remote_uri)
+dup_caller_name (MdCall *call)
 {
-  const char *user = remote_uri;
-  const char *at;
+  g_autoptr(MdDialPlan) plan = md_call_dup_dial_plan (call);
 
-  if (g_str_has_prefix (user, "sip:"))
-    user += 4;
-  else if (g_str_has_prefix (user, "sips:"))
-    user += 5;
-  at = strchr (user, '@');
-  if (at == NULL || at == user || (user[0] != '+' && !g_ascii_isdigit (user[0])))
-    return g_strdup (remote_uri);
-  for (const char *c = user + 1; c < at; c++)
-    if (!g_ascii_isdigit (*c))
-      return g_strdup (remote_uri);
-
-  {
-    g_autofree char *number = g_strndup (user, at - user);
-
-    return md_plan_text_dup_number (number);
-  }
+  if (plan == NULL)
+    return g_strdup (_("Anonymous Caller"));
+  return md_plan_text_dup_target (plan);
 }
 
 static void
@@ -310,7 +296,8 @@ on_incoming_call (MdCallController *self,
                   MdCall           *call)
 {
   const char *remote = md_call_get_remote_uri (call);
-  g_autofree char *caller = dup_caller_name (remote);
+  g_autofree char *caller = dup_caller_name (call);
+  g_autoptr(MdCallRoute) route = NULL;
 
   /* One call at a time: a second caller hears "busy" rather than a
    * call the user cannot see. */
@@ -322,7 +309,9 @@ on_incoming_call (MdCallController *self,
 
   g_clear_object (&self->plan);
   self->plan_digits = 0;
-  set_route (self, NULL);
+  /* Once answered, its audio can move to the phone as a meeting's can. */
+  route = md_call_route_new (self->phone, call, self->sip_account, self->settings);
+  set_route (self, route);
   set_call (self, call, remote, caller, NULL);
   md_application_notify (self->app, "incoming-call", _("Incoming Call"), caller);
 }

@@ -3,8 +3,9 @@
 Kamailio, the window shows the ringing view with Answer and Decline, the
 desktop is notified (Notify seen on the bus), Answer connects the call and
 takes the notification with its own Answer and Decline off the screen
-(CloseNotification), and the caller's hang-up ends the call with that
-reason."""
+(CloseNotification), the answered call's audio can move to "dialled in
+from a phone" and back like a meeting's, and the caller's hang-up ends the
+call with that reason."""
 
 import os
 import subprocess
@@ -54,6 +55,14 @@ with peers.Kamailio({"alice": PASSWORD, CALLER: CALLER_PASSWORD}, logs=logs) as 
         except peers.PeerError as error:
             guitest.fail(str(error))
         session.screenshot("answered")
+
+        if not session.action_enabled("audio-route"):
+            guitest.fail("no audio route switch in an answered incoming call")
+        session.set_state("audio-route", "<'dial-in'>")
+        session.wait_for_state("audio-route", lambda v: v == "'dial-in'", "the dial-in route")
+        session.screenshot("dial-in")
+        session.set_state("audio-route", "<'computer'>")
+        session.wait_for_state("audio-route", lambda v: v == "'computer'", "computer audio again")
 
         caller.command("hangup")
         state = session.wait_for_state("call-state", lambda v: v.startswith("'ended"),
