@@ -5,6 +5,7 @@
 
 #include "md-media-session.h"
 #include "md-media-codec-private.h"
+#include "md-media-devices.h"
 #include "md-media-pipeline.h"
 #include "md-media-sockets.h"
 #include "md-media-spec.h"
@@ -587,19 +588,64 @@ md_media_session_set_dsp (MdMediaSession *self,
   self->dsp = dsp;
 }
 
+/* The sound server's default device of @kind now, or NULL. */
+static char *
+dup_default_device (MdMediaDeviceKind kind)
+{
+  g_autoptr(GPtrArray) devices = md_media_devices_list ();
+
+  for (guint i = 0; i < devices->len; i++)
+    {
+      MdMediaDevice *device = g_ptr_array_index (devices, i);
+
+      if (device->kind == kind && device->is_default)
+        return g_strdup (device->id);
+    }
+  return NULL;
+}
+
+/* Where a running stream goes when its device setting changes from @before
+ * to @after: a device named; for "the system default" after a device was
+ * named, the default device as it is now (a stream once moved no longer
+ * follows the default by itself); nowhere when nothing changed. */
+static char *
+dup_move_target (const char        *before,
+                 const char        *after,
+                 MdMediaDeviceKind  kind)
+{
+  if (after != NULL)
+    return g_strdup (after);
+  if (before != NULL)
+    return dup_default_device (kind);
+  return NULL;
+}
+
 void
 md_media_session_set_devices (MdMediaSession *self,
                               const char     *input_id,
                               const char     *output_id)
 {
+  g_autofree char *input_before = NULL;
+  g_autofree char *output_before = NULL;
+
   g_return_if_fail (MD_IS_MEDIA_SESSION (self));
 
-  g_free (self->input_device);
-  g_free (self->output_device);
+  input_before = g_steal_pointer (&self->input_device);
+  output_before = g_steal_pointer (&self->output_device);
   self->input_device = input_id && *input_id ? g_strdup (input_id) : NULL;
   self->output_device = output_id && *output_id ? g_strdup (output_id) : NULL;
   if (self->pipeline != NULL)
-    md_media_pipeline_move_devices (self->pipeline, self->input_device, self->output_device);
+    {
+      g_autofree char *input_target = dup_move_target (input_before, self->input_device,
+                                                       MD_MEDIA_DEVICE_INPUT);
+      g_autofree char *output_target = dup_move_target (output_before, self->output_device,
+                                                        MD_MEDIA_DEVICE_OUTPUT);
+
+      g_debug ("Moving the call's audio to %s and %s",
+               input_target ? input_target : "(unchanged)",
+               output_target ? output_target : "(unchanged)");
+      md_media_pipeline_move_devices (self->pipeline, input_target, output_target);
+    }
 }
 
 void

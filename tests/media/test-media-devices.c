@@ -230,6 +230,40 @@ test_move_while_starting (Fixture       *fixture,
   g_assert_cmpuint (steps, >=, 15);
 }
 
+/* Back to "the system default" mid-call: A's streams were moved to the
+ * other sink and its monitor; then the mic's setting goes back to the
+ * default (md_null's monitor) and the speaker is set to md_null by name. B
+ * hears its tone come back only if the mic really went back: a stream the
+ * setting once moved does not follow the default by itself. */
+static void
+test_back_to_default (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
+  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
+  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
+  g_autoptr(TestWav) heard = NULL;
+  SoundServer *server = sound_server_start ();
+  guint steps;
+
+  start_pair (fixture, codec, "auto", "auto", "tone:660", speaker_b);
+  md_media_session_set_devices (fixture->a, "md_other.monitor", "md_other");
+  run_for (3000);
+  md_media_session_set_devices (fixture->a, NULL, "md_null");
+  /* A null sink that sat idle renders seconds ahead: a recording stream
+   * moved back onto its monitor hears the sink's new audio 3–7 s later. */
+  run_for (9000);
+  g_assert_no_error (fixture->failure);
+  md_media_session_stop (fixture->b);
+  md_media_session_stop (fixture->a);
+  sound_server_stop (server);
+
+  heard = test_wav_load (wav_b);
+  steps = echo_steps_at_end (heard, 2);
+  g_test_message ("%u of the last 20 steps of 100 ms hold the echo", steps);
+  g_assert_cmpuint (steps, >=, 15);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +283,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/media/device/auto", Fixture, NULL, fixture_set_up, test_auto_devices,
               fixture_tear_down);
+  g_test_add ("/media/device/back-to-default", Fixture, NULL, fixture_set_up,
+              test_back_to_default, fixture_tear_down);
   g_test_add ("/media/device/move-while-starting", Fixture, NULL, fixture_set_up,
               test_move_while_starting, fixture_tear_down);
   status = g_test_run ();
