@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-account-editor.h"
+#include "md-account-status.h"
 #include "md-phone.h"
 #include "md-secret-store.h"
 
@@ -32,7 +33,10 @@ struct _MdAccountEditor
   GtkWidget    *domain_row;
   GtkWidget    *display_name_row;
   GtkWidget    *transport_row;
+  GtkWidget    *ca_row;
+  GtkWidget    *ca_clear_button;
   GtkWidget    *status_label;
+  char         *ca_file;      /* "" when none is chosen */
   GtkWidget    *check_button;
 
   MdPhone      *check_phone;
@@ -43,6 +47,7 @@ struct _MdAccountEditor
 G_DEFINE_TYPE (MdAccountEditor, md_account_editor, GTK_TYPE_BOX)
 
 static const char *transports[] = { "udp", "tcp", "tls", NULL };
+#define TRANSPORT_TLS 2u
 
 static const char *
 row_text (GtkWidget *row)
@@ -55,6 +60,8 @@ set_status (MdAccountEditor *self,
             const char      *text,
             gboolean         error)
 {
+  /* The log line is also how a test reads the form's answer. */
+  g_debug ("Account form: %s", text);
   gtk_label_set_label (GTK_LABEL (self->status_label), text);
   if (error)
     gtk_widget_add_css_class (self->status_label, "error");
@@ -66,12 +73,19 @@ static MdAccount *
 build_account (MdAccountEditor  *self,
                GError          **error)
 {
-  guint transport = adw_combo_row_get_selected (ADW_COMBO_ROW (self->transport_row));
+  guint transport = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->transport_row)),
+                         TRANSPORT_TLS);
+  g_autoptr(MdAccount) account = NULL;
 
-  return md_account_new (row_text (self->name_row), row_text (self->server_row),
-                         row_text (self->user_row), row_text (self->domain_row),
-                         transports[MIN (transport, 2u)], row_text (self->display_name_row),
-                         error);
+  account = md_account_new (row_text (self->name_row), row_text (self->server_row),
+                            row_text (self->user_row), row_text (self->domain_row),
+                            transports[transport], row_text (self->display_name_row),
+                            error);
+  /* A CA file chosen before switching away from TLS is not kept. */
+  if (account != NULL && transport == TRANSPORT_TLS &&
+      !md_account_set_ca_file (account, self->ca_file, error))
+    return NULL;
+  return g_steal_pointer (&account);
 }
 
 static void
@@ -136,29 +150,13 @@ stop_check (MdAccountEditor *self)
 static void
 on_check_state_notify (MdAccountEditor *self)
 {
-  MdSipAccountState state = md_sip_account_get_state (self->check_account);
-  const char *status = md_sip_account_get_status (self->check_account);
-  g_autofree char *text = NULL;
+  gboolean is_error;
+  g_autofree char *text = md_account_status_describe (self->check_account, &is_error);
 
-  switch (state)
-    {
-    case MD_SIP_ACCOUNT_REGISTERED:
-      set_status (self, _("Registered: the account works."), FALSE);
-      break;
-    case MD_SIP_ACCOUNT_WRONG_PASSWORD:
-      set_status (self, _("The server refused the user name or password."), TRUE);
-      break;
-    case MD_SIP_ACCOUNT_FAILED:
-      /* Translators: %s is the server's answer, e.g. "503 Service Unavailable" */
-      text = g_strdup_printf (_("Registration failed: %s"), status && *status ? status : _("no answer"));
-      set_status (self, text, TRUE);
-      break;
-    case MD_SIP_ACCOUNT_UNREGISTERED:
-    case MD_SIP_ACCOUNT_REGISTERING:
-    default:
-      return;
-    }
+  if (text == NULL)
+    return;
 
+  set_status (self, text, is_error);
   stop_check (self);
 }
 
@@ -237,6 +235,117 @@ on_check_button_clicked (MdAccountEditor *self)
 }
 
 static void
+show_ca_file (MdAccountEditor *self)
+{
+  g_autofree char *name = g_path_get_basename (self->ca_file);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->ca_row),
+                               *self->ca_file ? name
+                                              : _("None: only the system’s CAs are trusted"));
+  gtk_widget_set_tooltip_text (self->ca_row, *self->ca_file ? self->ca_file : NULL);
+  gtk_widget_set_visible (self->ca_clear_button, *self->ca_file != '\0');
+}
+
+static void
+on_ca_chooser_response (GtkNativeDialog *chooser,
+                        int              response,
+                        MdAccountEditor *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path == NULL)
+        set_status (self, _("Choose a CA certificate file on this computer."), TRUE);
+      else
+        {
+          g_free (self->ca_file);
+          self->ca_file = g_steal_pointer (&path);
+          show_ca_file (self);
+        }
+    }
+
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+on_ca_choose_clicked (MdAccountEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pem = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose the CA Certificate"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: a file type in the file chooser */
+  gtk_file_filter_set_name (pem, _("PEM Certificates"));
+  gtk_file_filter_add_pattern (pem, "*.pem");
+  gtk_file_filter_add_pattern (pem, "*.crt");
+  gtk_file_filter_add_pattern (pem, "*.cer");
+  gtk_file_filter_add_mime_type (pem, "application/x-x509-ca-cert");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pem);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (*self->ca_file)
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (self->ca_file);
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_ca_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_ca_clear_clicked (MdAccountEditor *self)
+{
+  g_free (self->ca_file);
+  self->ca_file = g_strdup ("");
+  show_ca_file (self);
+}
+
+/* The CA file only means something for TLS. */
+static void
+on_transport_selected (MdAccountEditor *self)
+{
+  gtk_widget_set_visible (self->ca_row,
+                          adw_combo_row_get_selected (ADW_COMBO_ROW (self->transport_row)) == TRANSPORT_TLS);
+}
+
+static GtkWidget *
+create_ca_row (MdAccountEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
+  GtkWidget *clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("CA Certificate"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choose, _("Choose the PEM file of the CA that signed the server’s certificate"));
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (on_ca_choose_clicked), self);
+  gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (clear, "flat");
+  gtk_widget_set_tooltip_text (clear, _("Remove the CA Certificate"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove the CA Certificate"), -1);
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_ca_clear_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), choose);
+  self->ca_clear_button = clear;
+  return row;
+}
+
+static void
 on_back_clicked (MdAccountEditor *self)
 {
   g_signal_emit (self, signals[SIGNAL_DONE], 0);
@@ -301,6 +410,13 @@ build (MdAccountEditor *self,
     if (g_str_equal (md_account_get_transport (account), transports[i]))
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->transport_row), i);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), self->transport_row);
+  self->ca_row = create_ca_row (self);
+  self->ca_file = g_strdup (account ? md_account_get_ca_file (account) : "");
+  show_ca_file (self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), self->ca_row);
+  g_signal_connect_swapped (self->transport_row, "notify::selected",
+                            G_CALLBACK (on_transport_selected), self);
+  on_transport_selected (self);
 
   self->check_button = gtk_button_new_with_mnemonic (_("C_heck Registration"));
   gtk_widget_add_css_class (self->check_button, "pill");
@@ -368,11 +484,22 @@ md_account_editor_dispose (GObject *object)
 }
 
 static void
+md_account_editor_finalize (GObject *object)
+{
+  MdAccountEditor *self = MD_ACCOUNT_EDITOR (object);
+
+  g_free (self->ca_file);
+
+  G_OBJECT_CLASS (md_account_editor_parent_class)->finalize (object);
+}
+
+static void
 md_account_editor_class_init (MdAccountEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = md_account_editor_dispose;
+  object_class->finalize = md_account_editor_finalize;
 
   signals[SIGNAL_DONE] =
     g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -157,7 +157,8 @@ present_preferences (MdApplication *self)
       return self->preferences;
     }
 
-  preferences = md_preferences_window_new (GTK_WINDOW (get_window (self)), self->settings);
+  preferences = md_preferences_window_new (GTK_WINDOW (get_window (self)), self->settings,
+                                           self->calls);
   self->preferences = preferences;
   g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &self->preferences);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -172,15 +173,18 @@ preferences_activated (GSimpleAction *action,
   present_preferences (user_data);
 }
 
+/* app.add-account, and app.edit-account with the account's name. */
 static void
-add_account_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+account_form_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
 {
   GtkWidget *preferences = present_preferences (user_data);
 
   if (preferences != NULL)
-    md_preferences_window_show_add_account (MD_PREFERENCES_WINDOW (preferences));
+    md_preferences_window_show_account_form (MD_PREFERENCES_WINDOW (preferences),
+                                             parameter ? g_variant_get_string (parameter, NULL)
+                                                       : NULL);
 }
 
 static void
@@ -234,7 +238,8 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
-  { "add-account", add_account_activated },
+  { "add-account", account_form_activated },
+  { "edit-account", account_form_activated, "s" },
   { "help", help_activated },
   { "answer", answer_activated },
   { "decline", decline_activated },

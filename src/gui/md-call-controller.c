@@ -21,6 +21,7 @@ enum {
   PROP_CALL,
   PROP_ROUTE,
   PROP_TITLE,
+  PROP_SIP_ACCOUNT,
   N_PROPS
 };
 
@@ -363,9 +364,12 @@ on_password_looked_up (GObject      *source,
         }
       self->sip_account = md_phone_add_account (self->phone, account, password, &error);
       if (self->sip_account != NULL)
-        g_signal_connect_object (self->sip_account, "notify::state",
-                                 G_CALLBACK (on_sip_account_state_notify), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (self->sip_account, "notify::state",
+                                   G_CALLBACK (on_sip_account_state_notify), self,
+                                   G_CONNECT_SWAPPED);
+          g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SIP_ACCOUNT]);
+        }
     }
 
   if (self->sip_account == NULL)
@@ -432,6 +436,9 @@ md_call_controller_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_SIP_ACCOUNT:
+      g_value_set_object (value, self->sip_account);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -475,6 +482,9 @@ md_call_controller_class_init (MdCallControllerClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   props[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  props[PROP_SIP_ACCOUNT] =
+    g_param_spec_object ("sip-account", NULL, NULL, MD_TYPE_SIP_ACCOUNT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
@@ -679,4 +689,30 @@ md_call_controller_dup_account (MdCallController *self)
       return g_object_ref (g_ptr_array_index (accounts, i));
 
   return accounts->len > 0 ? g_object_ref (g_ptr_array_index (accounts, 0)) : NULL;
+}
+
+MdSipAccount *
+md_call_controller_get_sip_account (MdCallController *self)
+{
+  g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), NULL);
+
+  return self->sip_account;
+}
+
+void
+md_call_controller_reload_account (MdCallController *self)
+{
+  g_return_if_fail (MD_IS_CALL_CONTROLLER (self));
+
+  /* Not registered yet: the registration to come reads the new settings.
+   * During a call the old registration stays until the next change. */
+  if (self->sip_account == NULL ||
+      (self->call != NULL && md_call_get_state (self->call) != MD_CALL_STATE_ENDED))
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->sip_account, self);
+  md_phone_remove_account (self->phone, self->sip_account);
+  g_clear_object (&self->sip_account);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SIP_ACCOUNT]);
+  connect_account (self);
 }

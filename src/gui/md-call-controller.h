@@ -7,6 +7,7 @@
 #include "md-call.h"
 #include "md-call-history.h"
 #include "md-call-route.h"
+#include "md-sip-account.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,8 @@ typedef struct _MdApplication MdApplication;
  * call in the history and tells the user (notifications) how calls go.
  * Properties (notify): "call" (the current MdCall or NULL), "route" (its
  * MdCallRoute), "title" (what
- * the call is for, for people), "error" (why the last call could not start). */
+ * the call is for, for people), "error" (why the last call could not start),
+ * "sip-account" (the registration of the account, once started). */
 MdCallController *md_call_controller_new        (MdApplication    *app,
                                                  GSettings        *settings);
 
@@ -50,5 +52,10 @@ MdCallHistory    *md_call_controller_get_history (MdCallController *self);
 /* The account calls go out on: the default one, else the first; NULL when
  * there is none. */
 MdAccount        *md_call_controller_dup_account (MdCallController *self);
+/* The registration of the account calls go out on; NULL until it started. */
+MdSipAccount     *md_call_controller_get_sip_account (MdCallController *self);
+/* The accounts or passwords changed: registers the account calls go out on
+ * anew (unless a call is on). */
+void              md_call_controller_reload_account  (MdCallController *self);
 
 G_END_DECLS

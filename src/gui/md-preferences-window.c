@@ -6,6 +6,7 @@
 #include "md-preferences-window.h"
 #include "md-account.h"
 #include "md-account-editor.h"
+#include "md-account-status.h"
 #include "md-device-rows.h"
 #include "md-phone-number.h"
 #include "md-provider.h"
@@ -34,6 +35,8 @@ struct _MdPreferencesWindow
   AdwPreferencesGroup *tokens_group;
 
   GSettings           *settings;
+  MdCallController    *calls;
+  MdSipAccount        *sip_account;  /* the app's registration, watched */
   GPtrArray           *account_rows;
 };
 
@@ -156,6 +159,8 @@ on_editor_done (MdPreferencesWindow *self)
 {
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
+  if (self->calls != NULL)
+    md_call_controller_reload_account (self->calls);
   reload_accounts (self);
 }
 
@@ -166,6 +171,8 @@ show_editor (MdPreferencesWindow *self,
   GtkWidget *editor = md_account_editor_new (self->settings, account);
 
   g_signal_connect_object (editor, "done", G_CALLBACK (on_editor_done), self, G_CONNECT_SWAPPED);
+  /* Back from the form, the account shows in its list. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "accounts");
   adw_preferences_window_present_subpage (ADW_PREFERENCES_WINDOW (self), editor);
 }
 
@@ -191,6 +198,8 @@ on_remove_clicked (GtkButton           *button,
   md_secret_store_clear_async (MD_SECRET_SIP_PASSWORD, name, NULL, NULL, NULL);
   if (!md_account_list_remove (self->settings, name, &error))
     toast (self, error->message);
+  if (self->calls != NULL)
+    md_call_controller_reload_account (self->calls);
   reload_accounts (self);
 }
 
@@ -214,6 +223,25 @@ create_account_button (MdPreferencesWindow *self,
   return button;
 }
 
+/* "user@server", and under it what the app's registration of the account
+ * says, so a refused password or an untrusted certificate shows here. */
+static char *
+dup_account_subtitle (MdPreferencesWindow *self,
+                      MdAccount           *account)
+{
+  g_autofree char *address = g_strdup_printf ("%s@%s", md_account_get_user (account),
+                                              md_account_get_server (account));
+  g_autofree char *status = NULL;
+  gboolean is_error;
+
+  if (self->sip_account != NULL &&
+      g_str_equal (md_sip_account_get_name (self->sip_account), md_account_get_name (account)))
+    status = md_account_status_describe (self->sip_account, &is_error);
+  if (status == NULL)
+    return g_steal_pointer (&address);
+  return g_strdup_printf ("%s\n%s", address, status);
+}
+
 static void
 reload_accounts (MdPreferencesWindow *self)
 {
@@ -229,8 +257,7 @@ reload_accounts (MdPreferencesWindow *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *edit = create_account_button (self, account, "document-edit-symbolic",
                                                _("Edit Account"), G_CALLBACK (on_edit_clicked));
-      g_autofree char *subtitle = g_strdup_printf ("%s@%s", md_account_get_user (account),
-                                                   md_account_get_server (account));
+      g_autofree char *subtitle = dup_account_subtitle (self, account);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), md_account_get_name (account));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -243,6 +270,21 @@ reload_accounts (MdPreferencesWindow *self)
       adw_preferences_group_add (self->accounts_group, row);
       g_ptr_array_add (self->account_rows, row);
     }
+}
+
+static void
+on_sip_account_changed (MdPreferencesWindow *self)
+{
+  MdSipAccount *sip_account = md_call_controller_get_sip_account (self->calls);
+
+  if (sip_account == self->sip_account)
+    return;
+  if (self->sip_account != NULL)
+    g_signal_handlers_disconnect_by_data (self->sip_account, self);
+  g_set_object (&self->sip_account, sip_account);
+  if (sip_account != NULL)
+    g_signal_connect_swapped (sip_account, "notify::state", G_CALLBACK (reload_accounts), self);
+  reload_accounts (self);
 }
 
 static void
@@ -418,6 +460,10 @@ md_preferences_window_dispose (GObject *object)
 {
   MdPreferencesWindow *self = MD_PREFERENCES_WINDOW (object);
 
+  if (self->sip_account != NULL)
+    g_signal_handlers_disconnect_by_data (self->sip_account, self);
+  g_clear_object (&self->sip_account);
+  g_clear_object (&self->calls);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->account_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_PREFERENCES_WINDOW);
@@ -463,8 +509,9 @@ md_preferences_window_init (MdPreferencesWindow *self)
 }
 
 GtkWidget *
-md_preferences_window_new (GtkWindow *parent,
-                           GSettings *settings)
+md_preferences_window_new (GtkWindow        *parent,
+                           GSettings        *settings,
+                           MdCallController *calls)
 {
   MdPreferencesWindow *self;
 
@@ -477,15 +524,35 @@ md_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
   bind_settings (self);
   md_device_rows_add (self->audio_group, settings);
+  if (calls != NULL)
+    {
+      self->calls = g_object_ref (calls);
+      g_signal_connect_object (calls, "notify::sip-account", G_CALLBACK (on_sip_account_changed),
+                               self, G_CONNECT_SWAPPED);
+      on_sip_account_changed (self);
+    }
   reload_accounts (self);
   build_token_rows (self);
   return GTK_WIDGET (self);
 }
 
 void
-md_preferences_window_show_add_account (MdPreferencesWindow *self)
+md_preferences_window_show_account_form (MdPreferencesWindow *self,
+                                         const char          *name)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdAccount) account = NULL;
+
   g_return_if_fail (MD_IS_PREFERENCES_WINDOW (self));
 
-  show_editor (self, NULL);
+  if (name != NULL)
+    {
+      account = md_account_list_find (self->settings, name, &error);
+      if (account == NULL)
+        {
+          toast (self, error->message);
+          return;
+        }
+    }
+  show_editor (self, account);
 }

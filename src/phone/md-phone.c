@@ -263,6 +263,17 @@ md_phone_add_account (MdPhone     *self,
   return md_sip_agent_add_account (self->agent, &config, error);
 }
 
+void
+md_phone_remove_account (MdPhone      *self,
+                         MdSipAccount *sip_account)
+{
+  g_return_if_fail (MD_IS_PHONE (self));
+  g_return_if_fail (MD_IS_SIP_ACCOUNT (sip_account));
+
+  if (self->agent != NULL)
+    md_sip_agent_remove_account (self->agent, sip_account);
+}
+
 MdCall *
 md_phone_dial (MdPhone           *self,
                MdDialPlan        *plan,

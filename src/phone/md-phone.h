@@ -40,6 +40,9 @@ MdSipAccount *md_phone_add_account    (MdPhone      *self,
                                        MdAccount    *account,
                                        const char   *password,
                                        GError      **error);
+/* Unregisters @sip_account and forgets it. */
+void          md_phone_remove_account (MdPhone      *self,
+                                       MdSipAccount *sip_account);
 
 /* Dials @plan: a phone number through @sip_account, or a SIP URI through
  * it or directly (when @sip_account is NULL). The plan runs after answer. */

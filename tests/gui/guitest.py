@@ -20,7 +20,7 @@ APP_PATH = "/io/github/meetdial/Meetdial"
 WINDOW_PATH = APP_PATH + "/window/1"
 # Actions of the app (the current call, dialogs); the rest are the window's.
 APP_ACTIONS = {"call-state", "continue", "audio-route", "answer", "decline",
-               "preferences", "add-account", "about", "help", "quit"}
+               "preferences", "add-account", "edit-account", "about", "help", "quit"}
 
 
 def action_path(action, path):
@@ -161,6 +161,26 @@ class Session:
         if out.returncode != 0:
             fail(f"no window named {name!r} appeared within {TIMEOUT} s")
         return out.stdout.split()
+
+    def wait_for_window_gone(self, name, timeout=TIMEOUT):
+        """Blocks until no mapped window has that title any more (X has no
+        event a client outside the app can wait on for that: polled)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            out = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name],
+                                 env=self.env, capture_output=True, text=True, timeout=TIMEOUT)
+            if out.returncode != 0:
+                return
+            time.sleep(0.05)
+        fail(f"the window {name!r} is still shown after {timeout} s")
+
+    def xdotool(self, *args):
+        subprocess.run(["xdotool", *args], env=self.env, check=True, timeout=TIMEOUT)
+
+    def focus_window(self, name):
+        """Gives @name the keyboard focus, as a click on it would (Xvfb has
+        no window manager to do that)."""
+        self.xdotool("search", "--onlyvisible", "--name", name, "windowfocus", "--sync")
 
     def run_app(self, *args):
         """A second `meetdial` process: it hands its arguments to the first."""

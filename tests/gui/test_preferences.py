@@ -1,15 +1,22 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Adding a SIP account in Preferences, typed with the keyboard: the account
 goes into the settings and its password into the keyring (gnome-keyring on
-the private bus), never into the settings file."""
+the private bus), never into the settings file. A TLS account whose server
+has a certificate from a private CA (Kamailio over TLS): the app's
+registration and "Check Registration" say the certificate is not trusted;
+the CA file chosen in the file chooser makes it register and is stored."""
 
 import os
 import subprocess
 import sys
 import tempfile
+import time
 
-sys.path.insert(0, os.path.dirname(__file__))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "peers"))
 import guitest  # noqa: E402
+import peers  # noqa: E402
 
 PASSWORD = "s3cret-for-the-test"
 
@@ -57,5 +64,67 @@ with guitest.Session("preferences") as session:
         guitest.fail("the account is not in the settings:\n" + settings)
     if PASSWORD in settings:
         guitest.fail("the password was written to the settings file")
+
+
+
+def wait_settings(session, text):
+    """The keyfile backend writes the file when a setting changes."""
+    deadline = time.monotonic() + guitest.TIMEOUT
+    while time.monotonic() < deadline:
+        settings = open(session.keyfile).read()
+        if text in settings:
+            return settings
+        time.sleep(0.05)
+    guitest.fail(f"the settings never held {text!r}:\n{settings}")
+
+
+logs = os.environ.get("MEETDIAL_ARTEFACTS")
+with tempfile.TemporaryDirectory() as cert_dir:
+    certs = peers.Certs(cert_dir)
+    with peers.Kamailio({"alice": PASSWORD}, logs=logs, tls=certs.server) as kamailio:
+        guitest.store_password("secure", PASSWORD)
+        account = ("[{'name': 'secure', 'server': '127.0.0.1:%d', 'user': 'alice', "
+                   "'domain': '', 'transport': 'tls', 'display-name': ''}]" % kamailio.tls_port)
+        with guitest.Session("preferences-tls", settings={"sip-accounts": account}) as session:
+            session.start_app()
+            # The app registers its account at start; the test CA is not one
+            # of the system's.
+            session.wait_log("Account secure: certificate-failed")
+            session.activate("preferences")
+            session.wait_for_window("^Preferences$")
+            session.focus_window("^Preferences$")
+            session.xdotool("key", "alt+a")
+            session.screenshot("untrusted")
+            session.activate("edit-account", guitest.gvariant_string("secure"))
+            session.wait_for_window("^Edit Account$")
+            session.focus_window("^Edit Account$")
+            session.screenshot("edit")
+            session.xdotool("key", "alt+h")
+            session.wait_log("Account form: The server’s certificate is not trusted (")
+
+            # The CA certificate, chosen in the file chooser by its path.
+            session.xdotool("key", "alt+c")
+            session.wait_for_window("^Choose the CA Certificate$")
+            session.focus_window("^Choose the CA Certificate$")
+            session.screenshot("chooser")
+            session.xdotool("key", "ctrl+l")
+            session.xdotool("type", "--delay", "5", certs.ca)
+            session.xdotool("key", "Return")
+            session.wait_for_window_gone("^Choose the CA Certificate$")
+
+            session.focus_window("^Edit Account$")
+            session.xdotool("key", "alt+h")
+            session.wait_log("Account form: Registered: the account works.")
+            session.screenshot("trusted")
+
+            # Saved without a new password: the keyring keeps the old one,
+            # and the app registers the account again, now with the CA.
+            session.xdotool("key", "alt+s")
+            session.wait_for_window("^Preferences$")
+            settings = wait_settings(session, "'ca-file': '%s'" % certs.ca)
+            if "'transport': 'tls'" not in settings:
+                guitest.fail("the account lost its TLS transport:\n" + settings)
+            session.wait_log("Account secure: registered")
+            session.screenshot("saved")
 
 print("ok")
