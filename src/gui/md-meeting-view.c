@@ -18,10 +18,11 @@ struct _MdMeetingView
   AdwActionRow   *title_row;
   AdwActionRow   *pin_row;
   AdwActionRow   *passcode_row;
-  GtkToggleButton *reveal_button;
   GtkBox         *numbers_box;
 
   MdLookupResult *result;
+  GAction        *reveal_pin;       /* win.reveal-pin, boolean */
+  GAction        *reveal_passcode;  /* win.reveal-passcode, boolean */
 };
 
 G_DEFINE_TYPE (MdMeetingView, md_meeting_view, GTK_TYPE_BOX)
@@ -38,21 +39,31 @@ mask_code (const char *code)
   return g_string_free (masked, FALSE);
 }
 
+/* Masked unless its reveal action (without one: never) is on. */
+static void
+show_code (AdwActionRow *row,
+           const char   *code,
+           GAction      *reveal)
+{
+  g_autoptr(GVariant) state = reveal ? g_action_get_state (reveal) : NULL;
+  g_autofree char *masked = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (row), code != NULL);
+  if (code == NULL)
+    return;
+
+  if (state != NULL && g_variant_get_boolean (state))
+    adw_action_row_set_subtitle (row, code);
+  else
+    adw_action_row_set_subtitle (row, (masked = mask_code (code)));
+}
+
 static void
 show_codes (MdMeetingView *self)
 {
-  gboolean reveal = gtk_toggle_button_get_active (self->reveal_button);
-  const char *pin = md_lookup_result_get_pin (self->result);
-  const char *passcode = md_lookup_result_get_passcode (self->result);
-  g_autofree char *pin_masked = pin ? mask_code (pin) : NULL;
-  g_autofree char *passcode_masked = passcode ? mask_code (passcode) : NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->pin_row), pin != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->passcode_row), passcode != NULL);
-  if (pin != NULL)
-    adw_action_row_set_subtitle (self->pin_row, reveal ? pin : pin_masked);
-  if (passcode != NULL)
-    adw_action_row_set_subtitle (self->passcode_row, reveal ? passcode : passcode_masked);
+  show_code (self->pin_row, md_lookup_result_get_pin (self->result), self->reveal_pin);
+  show_code (self->passcode_row, md_lookup_result_get_passcode (self->result),
+             self->reveal_passcode);
 }
 
 static void
@@ -68,11 +79,21 @@ copy_code (MdMeetingView *self,
 }
 
 static void
-on_reveal_button_toggled (MdMeetingView *self)
+reveal_change_state (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
 {
+  MdMeetingView *self = user_data;
+
+  g_simple_action_set_state (action, state);
   if (self->result != NULL)
     show_codes (self);
 }
+
+static const GActionEntry reveal_entries[] = {
+  { "reveal-pin", NULL, NULL, "false", reveal_change_state },
+  { "reveal-passcode", NULL, NULL, "false", reveal_change_state },
+};
 
 static void
 on_copy_pin_button_clicked (MdMeetingView *self)
@@ -167,6 +188,8 @@ md_meeting_view_dispose (GObject *object)
   MdMeetingView *self = MD_MEETING_VIEW (object);
 
   g_clear_object (&self->result);
+  g_clear_object (&self->reveal_pin);
+  g_clear_object (&self->reveal_passcode);
   gtk_widget_dispose_template (GTK_WIDGET (self), MD_TYPE_MEETING_VIEW);
 
   G_OBJECT_CLASS (md_meeting_view_parent_class)->dispose (object);
@@ -186,9 +209,7 @@ md_meeting_view_class_init (MdMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdMeetingView, title_row);
   gtk_widget_class_bind_template_child (widget_class, MdMeetingView, pin_row);
   gtk_widget_class_bind_template_child (widget_class, MdMeetingView, passcode_row);
-  gtk_widget_class_bind_template_child (widget_class, MdMeetingView, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, MdMeetingView, numbers_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_reveal_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_pin_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_passcode_button_clicked);
 }
@@ -210,7 +231,11 @@ md_meeting_view_set_result (MdMeetingView  *self,
   g_return_if_fail (MD_IS_LOOKUP_RESULT (result));
 
   g_set_object (&self->result, result);
-  gtk_toggle_button_set_active (self->reveal_button, FALSE);
+  /* A new meeting starts with its codes masked. */
+  if (self->reveal_pin != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (self->reveal_pin), g_variant_new_boolean (FALSE));
+  if (self->reveal_passcode != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (self->reveal_passcode), g_variant_new_boolean (FALSE));
 
   title = md_lookup_result_get_title (self->result);
   provider = md_provider_display_name (md_lookup_result_get_provider (self->result));
@@ -220,4 +245,16 @@ md_meeting_view_set_result (MdMeetingView  *self,
 
   show_codes (self);
   show_numbers (self);
+}
+
+void
+md_meeting_view_add_actions (MdMeetingView *self,
+                             GActionMap    *map)
+{
+  g_return_if_fail (MD_IS_MEETING_VIEW (self));
+  g_return_if_fail (G_IS_ACTION_MAP (map));
+
+  g_action_map_add_action_entries (map, reveal_entries, G_N_ELEMENTS (reveal_entries), self);
+  g_set_object (&self->reveal_pin, g_action_map_lookup_action (map, "reveal-pin"));
+  g_set_object (&self->reveal_passcode, g_action_map_lookup_action (map, "reveal-passcode"));
 }

@@ -16,4 +16,9 @@ G_DECLARE_FINAL_TYPE (MdMeetingView, md_meeting_view, MD, MEETING_VIEW, GtkBox)
 void md_meeting_view_set_result (MdMeetingView  *self,
                                  MdLookupResult *result);
 
+/* Adds the boolean actions "reveal-pin" and "reveal-passcode" (the rows'
+ * show buttons; off for every new result) to @map, the window's. */
+void md_meeting_view_add_actions (MdMeetingView *self,
+                                  GActionMap    *map);
+
 G_END_DECLS

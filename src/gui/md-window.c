@@ -774,6 +774,7 @@ md_window_init (MdWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  md_meeting_view_add_actions (self->meeting_view, G_ACTION_MAP (self));
   set_action_enabled (self, "call", FALSE);
   set_action_enabled (self, "hand-off", FALSE);
   set_action_enabled (self, "show-qr", FALSE);

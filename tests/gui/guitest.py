@@ -85,8 +85,9 @@ class Session:
         os.makedirs(config, exist_ok=True)
         with open(os.path.join(config, "settings.ini"), "w") as settings:
             # GNOME's window buttons: only "close".
+            # No blinking cursor either: frames are compared.
             settings.write("[Settings]\ngtk-enable-animations=false\n"
-                           "gtk-decoration-layout=:close\n")
+                           "gtk-decoration-layout=:close\ngtk-cursor-blink=false\n")
 
     def _start_xvfb(self, screen_width, height):
         """Starts Xvfb on a display number of its own. Servers started with
@@ -275,6 +276,29 @@ class Session:
         return subprocess.run(["import", "-display", self.display, "-window", "root",
                                "-depth", "8", "rgb:-"],
                               check=True, capture_output=True, timeout=TIMEOUT).stdout
+
+    def frame(self, different_from=None, columns=None):
+        """The screen's pixels once two grabs in a row agree; with
+        @different_from, only once they differ from that frame (the app
+        redraws after a D-Bus reply, not before it). @columns keeps only
+        that many pixels of each line, from the left."""
+        def grab():
+            pixels = self._grab()
+            if columns is None:
+                return pixels
+            line = self.screen_width * 3
+            return b"".join(pixels[i:i + columns * 3] for i in range(0, len(pixels), line))
+
+        deadline = time.monotonic() + TIMEOUT
+        previous = grab()
+        while True:
+            current = grab()
+            if current == previous and current != different_from:
+                return current
+            if time.monotonic() > deadline:
+                fail("the screen did not settle" if current != previous
+                     else "the screen did not change")
+            previous = current
 
     def screenshot(self, label):
         """Saves the screen once two grabs in a row agree: D-Bus replies come

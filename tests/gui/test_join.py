@@ -35,6 +35,46 @@ def copy_to_clipboard(session, path):
     peers.wait_for(clipboard_holds_it, 10, "xclip to take the clipboard")
 
 
+def set_reveal(session, action, value):
+    """Presses the row's show button: its toggle is bound to the action."""
+    session.set_state(action, f"<{value}>")
+    session.wait_for_state(action, lambda v: v == value, f"{action} to be {value}")
+
+
+def reveal_codes(session):
+    """The PIN and the passcode are masked until each one's own show button
+    is pressed, and masked again for the next meeting. The left part of the
+    screen (the rows' text, not their buttons) is compared frame against
+    frame: each button must change it, and one must not do the other's
+    work."""
+    def text_frame(different_from=None):
+        return session.frame(different_from, columns=session.screen_width // 2)
+
+    for action in ("reveal-pin", "reveal-passcode"):
+        if session.action_state(action) != "false":
+            guitest.fail(f"{action} is on for a new meeting")
+    masked = text_frame()
+    set_reveal(session, "reveal-passcode", "true")
+    passcode_only = text_frame(different_from=masked)
+    session.screenshot("passcode-shown")
+    set_reveal(session, "reveal-pin", "true")
+    both = text_frame(different_from=passcode_only)
+    set_reveal(session, "reveal-passcode", "false")
+    pin_only = text_frame(different_from=both)
+    if pin_only in (masked, passcode_only):
+        guitest.fail("the passcode's show button also shows or hides the PIN")
+    set_reveal(session, "reveal-pin", "false")
+    if text_frame(different_from=pin_only) != masked:
+        guitest.fail("hiding both codes again does not look as it did at first")
+
+    # The next lookup starts masked, whatever was shown before.
+    set_reveal(session, "reveal-passcode", "true")
+    session.activate("new-lookup")
+    session.activate("lookup", guitest.gvariant_string(open(INVITE).read()))
+    session.wait_for_state("reveal-passcode", lambda v: v == "false",
+                           "the passcode to be masked for the new meeting")
+
+
 def join(name, width, extra_env=None):
     with guitest.Session(name, width=width) as session:
         session.start_app(extra_env=extra_env)
@@ -52,6 +92,9 @@ def join(name, width, extra_env=None):
             guitest.fail("the result is not on the Join view")
         session.screenshot("result")
 
+        if name == "join":
+            reveal_codes(session)
+
         # Another number can be chosen; the selection follows.
         session.activate("dial-in", guitest.gvariant_string("+442034815237"))
         state = session.wait_for_state("dial-in", lambda v: v == "'+442034815237'",
@@ -67,9 +110,9 @@ def join(name, width, extra_env=None):
         session.screenshot("no-dial-in")
 
         if name == "join":
-            # The QR code for dialing from a mobile, then the shortcuts window.
             session.activate("lookup", guitest.gvariant_string(open(INVITE).read()))
             session.wait_for_state("dial-in", lambda v: v == "'+16465550100'", "the numbers again")
+            # The QR code for dialing from a mobile, then the shortcuts window.
             session.activate("show-qr")
             session.wait_for_window("^Dial In From Your Phone$")
             session.screenshot("qr-code")
