@@ -5,7 +5,7 @@
 
 #include "md-cli-commands.h"
 #include "md-cli-common.h"
-#include "md-media-devices.h"
+#include "md-sound-devices.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -79,7 +79,7 @@ md_cli_devices_main (int    argc,
       return MD_CLI_EXIT_USAGE;
     }
 
-  devices = md_media_devices_list ();
+  devices = md_sound_devices_list ();
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();

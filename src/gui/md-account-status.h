@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "md-sip-account.h"
+#include "md-phone.h"
 
 G_BEGIN_DECLS
 

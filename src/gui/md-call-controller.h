@@ -7,7 +7,7 @@
 #include "md-call.h"
 #include "md-call-history.h"
 #include "md-call-route.h"
-#include "md-sip-account.h"
+#include "md-phone.h"
 
 G_BEGIN_DECLS
 

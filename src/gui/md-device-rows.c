@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "md-device-rows.h"
-#include "md-media-devices.h"
+#include "md-sound-devices.h"
 
 #include <glib/gi18n.h>
 
@@ -70,21 +70,12 @@ fill_row (DeviceRow         *device_row,
 }
 
 static void
-list_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_task_return_pointer (task, md_media_devices_list (), (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 on_devices_listed (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   DeviceRow **rows = user_data;
-  g_autoptr(GPtrArray) devices = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) devices = md_sound_devices_list_finish (result, NULL);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -123,7 +114,6 @@ md_device_rows_add (AdwPreferencesGroup *group,
                     GSettings           *settings)
 {
   DeviceRow **rows;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
   g_return_if_fail (G_IS_SETTINGS (settings));
@@ -131,6 +121,5 @@ md_device_rows_add (AdwPreferencesGroup *group,
   rows = g_new0 (DeviceRow *, 2);
   rows[0] = add_row (group, settings, _("Microphone Device"), "input-device");
   rows[1] = add_row (group, settings, _("Speaker Device"), "output-device");
-  task = g_task_new (NULL, NULL, on_devices_listed, rows);
-  g_task_run_in_thread (task, list_in_thread);
+  md_sound_devices_list_async (NULL, on_devices_listed, rows);
 }
