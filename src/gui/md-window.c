@@ -309,8 +309,8 @@ lookup_bytes (MdWindow   *self,
   self->lookup_cancellable = g_cancellable_new ();
 
   adw_view_stack_set_visible_child_name (self->view_stack, "join");
-  gtk_stack_set_visible_child_name (self->join_stack, "searching");
   gtk_spinner_start (self->lookup_spinner);
+  gtk_stack_set_visible_child_name (self->join_stack, "searching");
 
   country = dup_preferred_country (self);
   md_lookup_task_run_async (text, length, country, self->lookup_cancellable,
@@ -629,6 +629,9 @@ on_join_stack_visible_child_name_notify (MdWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->join_stack);
 
+  /* Says in the log (and to tests) where a lookup stands. */
+  g_debug ("Join page: %s, spinner %s", name,
+           gtk_spinner_get_spinning (self->lookup_spinner) ? "on" : "off");
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           g_strcmp0 (name, "result") == 0 || g_strcmp0 (name, "error") == 0);
   if (g_strcmp0 (name, "result") != 0)

@@ -399,14 +399,19 @@ class SignalWaiter:
             self.monitor.wait()
 
 
-def store_password(account, password):
-    """Puts a SIP password where the app looks for it (libsecret schema of
+def store_secret(kind, key, secret):
+    """Puts a secret where the app looks for it (libsecret schema of
     src/store/md-secret-store.c); secret-tool reads it from standard input,
     never from argv."""
     need("secret-tool", "libsecret-tools")
     subprocess.run(["secret-tool", "store", "--label", "test",
-                    "xdg:schema", "io.github.meetdial.Meetdial.Secret", "kind", "sip-password",
-                    "key", account], input=password, text=True, check=True, timeout=TIMEOUT)
+                    "xdg:schema", "io.github.meetdial.Meetdial.Secret", "kind", kind,
+                    "key", key], input=secret, text=True, check=True, timeout=TIMEOUT)
+
+
+def store_password(account, password):
+    """A SIP account's password, as the app keeps it."""
+    store_secret("sip-password", account, password)
 
 
 def gvariant_string(text):
