@@ -704,15 +704,17 @@ md_call_controller_reload_account (MdCallController *self)
 {
   g_return_if_fail (MD_IS_CALL_CONTROLLER (self));
 
-  /* Not registered yet: the registration to come reads the new settings.
-   * During a call the old registration stays until the next change. */
-  if (self->sip_account == NULL ||
-      (self->call != NULL && md_call_get_state (self->call) != MD_CALL_STATE_ENDED))
+  /* During a call the old registration stays until the next change. */
+  if (self->call != NULL && md_call_get_state (self->call) != MD_CALL_STATE_ENDED)
     return;
 
-  g_signal_handlers_disconnect_by_data (self->sip_account, self);
-  md_phone_remove_account (self->phone, self->sip_account);
-  g_clear_object (&self->sip_account);
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SIP_ACCOUNT]);
+  if (self->sip_account != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sip_account, self);
+      md_phone_remove_account (self->phone, self->sip_account);
+      g_clear_object (&self->sip_account);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_SIP_ACCOUNT]);
+    }
+  /* Also the first account added: incoming calls ring from now on. */
   connect_account (self);
 }

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Adding a SIP account in Preferences, typed with the keyboard: the account
-goes into the settings and its password into the keyring (gnome-keyring on
-the private bus), never into the settings file. A TLS account whose server
+"""Adding a SIP account in Preferences, typed with the keyboard: Check
+Registration against Kamailio says it works, the account goes into the
+settings and its password into the keyring (gnome-keyring on the private
+bus), never into the settings file, and the app registers it; with a wrong
+password Check Registration says the server refused it. A TLS account whose server
 has a certificate from a private CA (Kamailio over TLS): the app's
 registration and "Check Registration" say the certificate is not trusted;
 the CA file chosen in the file chooser makes it register and is stored."""
@@ -22,7 +24,18 @@ PASSWORD = "s3cret-for-the-test"
 
 guitest.need("secret-tool", "libsecret-tools")
 
-with guitest.Session("preferences") as session:
+
+def type_secret(session, secret):
+    """Types @secret from a file, so it is not on any command line."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as keys:
+        keys.write(secret)
+        keys.flush()
+        session.xdotool("type", "--delay", "5", "--file", keys.name)
+
+
+logs = os.environ.get("MEETDIAL_ARTEFACTS")
+with peers.Kamailio({"alice": PASSWORD}, logs=logs) as kamailio, \
+     guitest.Session("preferences") as session:
     session.start_app()
     session.activate("preferences", path=guitest.APP_PATH)
     session.wait_for_window("^Preferences$")
@@ -35,27 +48,22 @@ with guitest.Session("preferences") as session:
 
     created = session.watch_signal("org.freedesktop.secrets", "ItemCreated")
 
-    # The fields in their order, Tab between them, Enter saves. The password
-    # is typed from a file so it is not on any command line.
-    def xdotool(*args):
-        subprocess.run(["xdotool", *args], env=session.env, check=True, timeout=guitest.TIMEOUT)
-
-    xdotool("search", "--onlyvisible", "--name", "^Add Account$", "windowfocus", "--sync")
-    for field in ("office", "127.0.0.1:5060", "alice"):
-        xdotool("type", "--delay", "5", field)
-        xdotool("key", "Tab")
-    with tempfile.NamedTemporaryFile("w", suffix=".txt") as keys:
-        keys.write(PASSWORD)
-        keys.flush()
-        xdotool("type", "--delay", "5", "--file", keys.name)
+    # The fields in their order, Tab between them; Check Registration
+    # (Alt+H) asks Kamailio with the typed password; Enter saves.
+    session.focus_window("^Add Account$")
+    for field in ("office", "127.0.0.1:%d" % kamailio.port, "alice"):
+        session.xdotool("type", "--delay", "5", field)
+        session.xdotool("key", "Tab")
+    type_secret(session, PASSWORD)
     session.screenshot("typed")
-    xdotool("key", "Return")
+    session.xdotool("key", "alt+h")
+    session.wait_log("Account form: Registered: the account works.")
+    session.xdotool("key", "Return")
 
     # The keyring announces the new item; then read it back.
     created.wait()
     stored = subprocess.run(["secret-tool", "lookup", "kind", "sip-password", "key", "office"],
                             capture_output=True, text=True).stdout
-    session.screenshot("saved")
     if stored != PASSWORD:
         guitest.fail(f"the keyring holds {stored!r} for the account, not the typed password")
 
@@ -65,6 +73,20 @@ with guitest.Session("preferences") as session:
     if PASSWORD in settings:
         guitest.fail("the password was written to the settings file")
 
+    # The app registers its first account at once, so calls can come in.
+    session.wait_log("Account office: registered")
+    session.wait_for_window("^Preferences$")
+    session.screenshot("saved")
+
+    # A wrong password: Check Registration says the server refused it.
+    session.activate("edit-account", guitest.gvariant_string("office"))
+    session.wait_for_window("^Edit Account$")
+    session.focus_window("^Edit Account$")
+    session.xdotool("key", "Tab", "Tab")   # server, user, then the password
+    type_secret(session, "not-" + PASSWORD)
+    session.xdotool("key", "alt+h")
+    session.wait_log("Account form: The server refused the user name or password.")
+    session.screenshot("wrong-password")
 
 
 def wait_settings(session, text):
