@@ -14,6 +14,7 @@
 #include "md-lookup-error.h"
 #include "md-lookup-task.h"
 #include "md-meeting-view.h"
+#include "md-switcher-bar.h"
 #include "md-call-view.h"
 #include "md-account.h"
 #include "md-dial-plan.h"
@@ -27,6 +28,7 @@ struct _MdWindow
   AdwToastOverlay *toast_overlay;
   GtkButton       *back_button;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
   AdwViewStack    *view_stack;
   GtkStack        *join_stack;
   GtkEntry        *link_entry;
@@ -752,6 +754,7 @@ md_window_class_init (MdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MdWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, join_stack);
   gtk_widget_class_bind_template_child (widget_class, MdWindow, link_entry);
@@ -774,6 +777,7 @@ md_window_init (MdWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  md_switcher_bar_follow (self->switcher_bar, self->switcher_title);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);

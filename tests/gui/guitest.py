@@ -338,9 +338,12 @@ class Session:
             except Exception:  # the screen may be gone; the log still helps
                 pass
         self.stop()
-        # A critical warning is a bug even when the test saw what it wanted.
+        # A critical warning is a bug even when the test saw what it wanted;
+        # so is a GTK warning (about layout, say).
         log = open(self.log_path).read() if os.path.exists(self.log_path) else ""
         for mark, what in (("-CRITICAL **", "a critical warning"),
+                           ("Gtk-WARNING **", "a GTK warning"),
+                           ("Adw-WARNING **", "a libadwaita warning"),
                            ("ERROR: AddressSanitizer", "a memory error"),
                            ("runtime error:", "undefined behaviour")):
             if exc[0] is None and mark in log:
