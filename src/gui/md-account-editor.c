@@ -102,7 +102,7 @@ on_password_saved (GObject      *source,
       return;
     }
 
-  g_signal_emit (self, signals[SIGNAL_DONE], 0);
+  g_signal_emit (self, signals[SIGNAL_DONE], 0, TRUE);
 }
 
 static void
@@ -122,7 +122,7 @@ save (MdAccountEditor *self)
   if (*password == '\0')
     {
       if (self->editing)
-        g_signal_emit (self, signals[SIGNAL_DONE], 0);
+        g_signal_emit (self, signals[SIGNAL_DONE], 0, TRUE);
       else
         set_status (self, _("Enter the account’s password."), TRUE);
       return;
@@ -348,7 +348,7 @@ create_ca_row (MdAccountEditor *self)
 static void
 on_back_clicked (MdAccountEditor *self)
 {
-  g_signal_emit (self, signals[SIGNAL_DONE], 0);
+  g_signal_emit (self, signals[SIGNAL_DONE], 0, FALSE);
 }
 
 static GtkWidget *
@@ -503,7 +503,7 @@ md_account_editor_class_init (MdAccountEditorClass *klass)
 
   signals[SIGNAL_DONE] =
     g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void

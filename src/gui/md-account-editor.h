@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (MdAccountEditor, md_account_editor, MD, ACCOUNT_EDITOR, Gt
 /* A preferences subpage that adds (@account NULL) or edits a SIP account:
  * fields checked by MdAccount, the password saved to the keyring, and a
  * button that registers once and shows the registrar's answer.
- * Signal "done" when saved or when the user goes back. */
+ * Signal "done" (gboolean saved) when saved or when the user goes back. */
 GtkWidget *md_account_editor_new (GSettings *settings,
                                   MdAccount *account);
 

@@ -155,11 +155,12 @@ on_country_row_apply (MdPreferencesWindow *self)
 /* ---- accounts ---- */
 
 static void
-on_editor_done (MdPreferencesWindow *self)
+on_editor_done (MdPreferencesWindow *self,
+                gboolean             saved)
 {
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
-  if (self->calls != NULL)
+  if (saved && self->calls != NULL)
     md_call_controller_reload_account (self->calls);
   reload_accounts (self);
 }
