@@ -328,6 +328,8 @@ create_ca_row (MdAccountEditor *self)
   GtkWidget *choose = gtk_button_new_with_mnemonic (_("_Choose…"));
   GtkWidget *clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
 
+  /* The subtitle is a file name: text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("CA Certificate"));
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (choose, _("Choose the PEM file of the CA that signed the server’s certificate"));

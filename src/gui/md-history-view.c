@@ -109,6 +109,8 @@ create_row (const MdCallRecord *record)
   else
     title = md_plan_text_dup_number (record->target);
 
+  /* Meeting titles are text, not markup ("Q&A"). */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 

@@ -116,6 +116,8 @@ create_number_row (MdDialIn *dial_in)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *radio = gtk_check_button_new ();
 
+  /* The label comes from the invitation: text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), readable);
   if (label != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), label);

@@ -260,6 +260,8 @@ reload_accounts (MdPreferencesWindow *self)
                                                _("Edit Account"), G_CALLBACK (on_edit_clicked));
       g_autofree char *subtitle = dup_account_subtitle (self, account);
 
+      /* Names and the server's words are text, not markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), md_account_get_name (account));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);

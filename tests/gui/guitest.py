@@ -119,12 +119,17 @@ class Session:
             proc.wait()
         fail("Xvfb could not start on a free display")
 
-    def wait_log(self, text, timeout=TIMEOUT):
+    def log_count(self, text):
+        """How many times the app's log holds @text so far."""
+        return open(self.log_path, errors="replace").read().count(text)
+
+    def wait_log(self, text, timeout=TIMEOUT, more_than=0):
         """Waits until the app's log holds @text (its debug lines say what
-        happens inside, e.g. an account's registration)."""
+        happens inside, e.g. an account's registration), more than
+        @more_than times."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if text in open(self.log_path, errors="replace").read():
+            if self.log_count(text) > more_than:
                 return
             if self.app.poll() is not None:
                 fail(f"the app exited while waiting for {text!r}")
