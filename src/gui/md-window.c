@@ -169,6 +169,18 @@ start_call (MdWindow   *self,
 
 /* ---- lookup ---- */
 
+/* A meeting's numbers leave with its result: Call, the hand-off and the QR
+ * code must never reach the last meeting from a later lookup's page. */
+static void
+forget_result (MdWindow *self)
+{
+  g_clear_object (&self->result);
+  set_action_state (self, "dial-in", g_variant_new_string (""));
+  set_action_enabled (self, "call", FALSE);
+  set_action_enabled (self, "hand-off", FALSE);
+  set_action_enabled (self, "show-qr", FALSE);
+}
+
 static void
 show_lookup_error (MdWindow     *self,
                    const GError *error)
@@ -182,6 +194,7 @@ show_lookup_error (MdWindow     *self,
   else if (g_error_matches (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_NO_TOKEN))
     title = _("API Token Needed");
 
+  forget_result (self);
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->join_stack, "error");
@@ -514,6 +527,7 @@ new_lookup_activated (GSimpleAction *action,
 {
   MdWindow *self = user_data;
 
+  forget_result (self);
   gtk_editable_set_text (GTK_EDITABLE (self->link_entry), "");
   gtk_stack_set_visible_child_name (self->join_stack, "start");
   gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));

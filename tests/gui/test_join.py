@@ -113,7 +113,11 @@ def join(name, width, extra_env=None):
 
         # A pasted text with no dial-in says so.
         session.activate("new-lookup")
+        errors = session.log_count("Join page: error")
         session.activate("lookup", guitest.gvariant_string("Lunch on Friday? Bring snacks."))
+        session.wait_log("Join page: error", more_than=errors)
+        if session.action_state("dial-in") != "''" or session.action_enabled("call"):
+            guitest.fail("the last meeting can still be called after a lookup that found none")
         session.screenshot("no-dial-in")
 
         if name == "join":
