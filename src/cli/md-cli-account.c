@@ -307,8 +307,13 @@ account_check (int    argc,
     if (state == MD_SIP_ACCOUNT_WRONG_PASSWORD)
       why = g_strdup_printf (_("the server refused the password (%s)"), md_sip_account_get_status (account));
     else if (state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED)
-      why = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
-                             md_sip_account_get_status (account));
+      {
+        g_autofree char *reason = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
+                                                   md_sip_account_get_status (account));
+
+        md_cli_print_certificate_error (argv[1], reason);
+        return MD_CLI_EXIT_FAILED;
+      }
     else if (state == MD_SIP_ACCOUNT_REGISTERING)
       why = g_strdup (_("the registrar did not answer"));
     else

@@ -228,7 +228,10 @@ md_cli_call_main (int    argc,
 
   if (!ended_well (call))
     {
-      md_cli_print_error ("call", md_call_get_end_message (call));
+      if (g_str_equal (md_call_get_end_reason (call), "certificate not trusted"))
+        md_cli_print_certificate_error ("call", md_call_get_end_message (call));
+      else
+        md_cli_print_error ("call", md_call_get_end_message (call));
       return MD_CLI_EXIT_FAILED;
     }
 

@@ -16,6 +16,16 @@ md_cli_print_error (const char *what,
 }
 
 void
+md_cli_print_certificate_error (const char *what,
+                                const char *why)
+{
+  md_cli_print_error (what, why);
+  g_printerr ("%s\n", _("A server with a certificate of a private certificate authority "
+                        "needs that authority’s certificate: give it with "
+                        "“meetdial-cli account add … --ca-file PATH”."));
+}
+
+void
 md_cli_print_json (JsonNode *root)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();

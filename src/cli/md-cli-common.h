@@ -18,6 +18,11 @@ enum {
 void md_cli_print_error      (const char *what,
                               const char *why);
 
+/* Prints "meetdial-cli: WHAT: WHY" on stderr for a server certificate that
+ * failed, and how to trust a private certificate authority. */
+void md_cli_print_certificate_error (const char *what,
+                                     const char *why);
+
 /* Prints {"error": {"code": CODE, "message": MESSAGE}} on stdout. */
 void md_cli_print_json_error (const char *code,
                               const char *message);

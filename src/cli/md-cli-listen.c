@@ -169,7 +169,7 @@ md_cli_listen_main (int    argc,
       g_autofree char *why = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
                                               md_sip_account_get_status (account));
 
-      md_cli_print_error ("listen", why);
+      md_cli_print_certificate_error ("listen", why);
       return MD_CLI_EXIT_FAILED;
     }
 

@@ -374,7 +374,7 @@ message_for (MdSipEndReason  reason,
     case MD_SIP_END_NO_COMMON_CODEC: return g_strdup (_("The far end offers no audio format Meetdial can use"));
     case MD_SIP_END_BAD_ANSWER:      return g_strdup (_("The far end sent a session description Meetdial cannot read"));
     case MD_SIP_END_CERTIFICATE:
-      /* Translators: %s says why, e.g. "it has expired" (in English, from OpenSSL) */
+      /* Translators: %s says why, e.g. "it has expired" */
       return g_strdup_printf (_("The server’s certificate could not be verified: %s"), detail);
     case MD_SIP_END_NONE:
     case MD_SIP_END_FAILED:

@@ -7,6 +7,7 @@
 #include "md-sip-private.h"
 
 #include "md-media-codec.h"
+#include "md-sip-certificate.h"
 #include "md-sip-core.h"
 #include "md-sip-stack.h"
 
@@ -190,8 +191,12 @@ md_sip_agent_handle_call_event (MdSipAgent *self,
       {
         g_autoptr(MdSipCall) ended = g_object_ref (call);
 
+        g_autofree char *detail = ev->state == MD_SIP_END_CERTIFICATE
+                                  ? md_sip_certificate_dup_reason (ev->text)
+                                  : g_strdup (ev->text);
+
         g_hash_table_remove (self->calls, GUINT_TO_POINTER (ev->id));
-        _md_sip_call_end (ended, (MdSipEndReason) ev->state, ev->text);
+        _md_sip_call_end (ended, (MdSipEndReason) ev->state, detail);
       }
       break;
     default:
@@ -213,7 +218,13 @@ on_event (gpointer data)
     {
     case EV_ACCOUNT_STATE:
       account = g_hash_table_lookup (self->accounts, GUINT_TO_POINTER (ev->id));
-      if (account)
+      if (account && ev->state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED)
+        {
+          g_autofree char *reason = md_sip_certificate_dup_reason (ev->text);
+
+          _md_sip_account_set_state (account, (MdSipAccountState) ev->state, reason);
+        }
+      else if (account)
         _md_sip_account_set_state (account, (MdSipAccountState) ev->state, ev->text);
       break;
 

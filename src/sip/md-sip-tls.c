@@ -49,8 +49,10 @@ static void destructor(void *arg)
 }
 
 
-/* In words a user can act on; OpenSSL's own string otherwise. */
-static const char *reason_of(int error)
+/* Why, as md_tls_failure() gives it: a word the GLib side puts into the
+ * user's language (md-sip-certificate.c); OpenSSL's own words after
+ * "other " for the rest. */
+static void set_failure(struct md_tls *mt, int error)
 {
 	switch (error) {
 
@@ -59,21 +61,25 @@ static const char *reason_of(int error)
 	case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
 	case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
 	case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
-		return "it is not signed by a trusted certificate "
-			"authority (for a private one, give its certificate "
-			"with --ca-file)";
+		str_ncpy(mt->failure, "untrusted", sizeof(mt->failure));
+		break;
 
 	case X509_V_ERR_CERT_HAS_EXPIRED:
-		return "it has expired";
+		str_ncpy(mt->failure, "expired", sizeof(mt->failure));
+		break;
 
 	case X509_V_ERR_CERT_NOT_YET_VALID:
-		return "it is not valid yet";
+		str_ncpy(mt->failure, "not-yet-valid", sizeof(mt->failure));
+		break;
 
 	case X509_V_ERR_CERT_REVOKED:
-		return "it has been revoked";
+		str_ncpy(mt->failure, "revoked", sizeof(mt->failure));
+		break;
 
 	default:
-		return X509_verify_cert_error_string(error);
+		re_snprintf(mt->failure, sizeof(mt->failure), "other %s",
+			    X509_verify_cert_error_string(error));
+		break;
 	}
 }
 
@@ -111,8 +117,7 @@ static int verify_handler(int ok, X509_STORE_CTX *store)
 		return 0;
 
 	if (!ok) {
-		re_snprintf(mt->failure, sizeof(mt->failure), "%s",
-			    reason_of(X509_STORE_CTX_get_error(store)));
+		set_failure(mt, X509_STORE_CTX_get_error(store));
 		return 0;
 	}
 
@@ -129,9 +134,8 @@ static int verify_handler(int ok, X509_STORE_CTX *store)
 	}
 
 	X509_STORE_CTX_set_error(store, X509_V_ERR_HOSTNAME_MISMATCH);
-	re_snprintf(mt->failure, sizeof(mt->failure),
-		    "it was issued for another host than %s",
-		    mt->n_hosts ? mt->hosts[0] : "the server");
+	re_snprintf(mt->failure, sizeof(mt->failure), "wrong-host %s",
+		    mt->n_hosts ? mt->hosts[0] : "");
 
 	return 0;
 }

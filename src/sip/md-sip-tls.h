@@ -24,6 +24,8 @@ int md_tls_add_host(struct md_tls *mt, const char *host);
 
 struct tls *md_tls_context(const struct md_tls *mt);
 
-/* Why the last certificate check failed ("certificate has expired"), or
- * NULL when the last check passed or none failed yet. */
+/* Why the last certificate check failed, or NULL when the last check
+ * passed or none failed yet: "untrusted", "expired", "not-yet-valid",
+ * "revoked", "wrong-host HOST" or "other OPENSSL-TEXT"; the GLib side puts
+ * it in words (md_sip_certificate_dup_reason()). */
 const char *md_tls_failure(const struct md_tls *mt);

@@ -627,6 +627,7 @@ def tls_refused(md, logs, cert, why):
         check(checked.returncode == 1, f"check exited {checked.returncode}")
         stderr = checked.stderr.decode()
         check("certificate could not be verified: " + why in stderr, f"unclear: {stderr!r}")
+        check("--ca-file PATH" in stderr, f"no word on trusting a private CA: {stderr!r}")
         check("\x1b[" not in stderr, f"libre's coloured warnings reached stderr: {stderr!r}")
 
         listener = listen(md, "--mic", "null", "--speaker", "null")

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "md-sip"
+
+#include "config.h"
+
+#include "md-sip-certificate.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+char *
+md_sip_certificate_dup_reason (const char *failure)
+{
+  static const struct { const char *word; const char *reason; } reasons[] = {
+    { "untrusted", N_("it is not signed by a trusted certificate authority") },
+    { "expired", N_("it has expired") },
+    { "not-yet-valid", N_("it is not valid yet") },
+    { "revoked", N_("it has been revoked") },
+  };
+
+  if (failure == NULL)
+    return g_strdup ("");
+  for (gsize i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (failure, reasons[i].word))
+      return g_strdup (_(reasons[i].reason));
+  if (g_str_has_prefix (failure, "wrong-host "))
+    /* Translators: %s is the server's address as the account names it */
+    return g_strdup_printf (_("it was issued for another host than %s"),
+                            failure + strlen ("wrong-host "));
+  /* OpenSSL's own words: in English */
+  if (g_str_has_prefix (failure, "other "))
+    return g_strdup (failure + strlen ("other "));
+  return g_strdup (failure);
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Why a server's certificate failed, in the user's language ("it has
+ * expired"), from md_tls_failure()'s word for it. */
+char *md_sip_certificate_dup_reason (const char *failure);
+
+G_END_DECLS
