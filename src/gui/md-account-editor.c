@@ -432,7 +432,7 @@ build (MdAccountEditor *self,
 
   self->status_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->status_label), TRUE);
-  gtk_widget_set_margin_top (self->status_label, 12);
+  gtk_widget_set_margin_bottom (self->status_label, 6);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Account status"), -1);
 
@@ -442,8 +442,10 @@ build (MdAccountEditor *self,
     GtkWidget *actions = adw_preferences_group_new ();
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-    gtk_box_append (GTK_BOX (box), buttons);
+    /* Above the buttons: where the eye is after pressing one, and on
+     * screen whenever they are. */
     gtk_box_append (GTK_BOX (box), self->status_label);
+    gtk_box_append (GTK_BOX (box), buttons);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), box);
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
   }
