@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "md-hand-off.h"
+#include "md-plan-text.h"
 #include "md-qr-code.h"
 
 #include <adwaita.h>
@@ -123,10 +124,14 @@ md_hand_off_show_qr (GtkWindow  *parent,
       return;
     }
 
-  /* Translators: %s is a phone number */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Scan this code with your phone’s camera to call %s "
-                                    "and enter the PIN by itself."), number);
+  {
+    g_autofree char *readable = md_plan_text_dup_number (number);
+
+    /* Translators: %s is a phone number */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Scan this code with your phone’s camera to call %s "
+                                      "and enter the PIN by itself."), readable);
+  }
   picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
   gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);

@@ -93,5 +93,7 @@ md_plan_text_dup_target (MdDialPlan *plan)
 char *
 md_plan_text_dup_number (const char *number)
 {
+  g_return_val_if_fail (number != NULL, NULL);
+
   return number[0] == '+' ? md_phone_number_format (number) : g_strdup (number);
 }
