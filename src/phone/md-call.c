@@ -247,7 +247,13 @@ send_next_digit (MdCall *self)
   self->dtmf_sending = TRUE;
 
   /* Never the digit itself: PINs stay out of logs and events. */
-  g_debug ("sending DTMF •");
+  if (use_sip_info (self))
+    g_debug ("sending DTMF • by SIP INFO");
+  else if (media_method (self) == MD_DTMF_METHOD_INBAND)
+    g_debug ("sending DTMF • as an in-band tone");
+  else
+    g_debug ("sending DTMF • as a telephone-event (payload type %d)",
+             md_sip_call_get_media_params (self->sip_call)->telephone_event_pt);
   g_signal_emit (self, signals[SIGNAL_DTMF_SENT], 0, "•");
 
   if (use_sip_info (self))
