@@ -412,6 +412,34 @@ class Baresip:
         self.dir = None
 
     def start(self):
+        """Starts baresip on free ports. A port found free can be taken by
+        another test before baresip binds it; baresip then runs on without
+        it (and a ctrl_tcp client would reach the other program), so such a
+        start is stopped and made again on other ports."""
+        for attempt in range(3):
+            self._launch()
+            try:
+                self.proc.wait_log("baresip is ready.", timeout=10)
+            except PeerError:
+                self.stop()
+                raise
+            if "Address already in use" not in self.proc.log_text():
+                break
+            self.stop()
+            self.cleanup()
+        else:
+            raise PeerError("baresip found its ports taken three times in a row")
+        try:
+            self.sock = wait_for(self._connect, 10, "baresip's ctrl_tcp port")
+            threading.Thread(target=self._read_events, daemon=True).start()
+            # REGISTER_OK may come before ctrl_tcp has a client: use the log.
+            self.proc.wait_log("200 OK", timeout=10)
+        except PeerError:
+            self.stop()
+            raise
+        return self
+
+    def _launch(self):
         binary = need("baresip", "baresip-core")
         self.dir = tempfile.mkdtemp(prefix="baresip-")
         self.record_dir = os.path.join(self.dir, "rec")
@@ -446,15 +474,6 @@ class Baresip:
         execute = [arg for command in self.commands for arg in ("-e", command)]
         self.proc = Process("baresip", [binary, "-4", "-f", self.dir, "-t", "120", *execute],
                             os.path.join(self.logs, f"baresip-{self.sip_port}.log"))
-        try:
-            self.sock = wait_for(self._connect, 10, "baresip's ctrl_tcp port")
-            threading.Thread(target=self._read_events, daemon=True).start()
-            # REGISTER_OK may come before ctrl_tcp has a client: use the log.
-            self.proc.wait_log("200 OK", timeout=10)
-        except PeerError:
-            self.stop()
-            raise
-        return self
 
     def _connect(self):
         if not self.proc.running():
