@@ -302,12 +302,28 @@ class Kamailio:
         self.tls = tls
         self.tls_port = free_port(socket.SOCK_STREAM) if tls else None
         self.max_expires = max_expires
+        self.own_ports = port is None   # picked here: another pick is allowed
         self.port = port or free_port()
         self.logs = logs or log_dir()
         self.proc = None
         self.rundir = None
 
     def start(self):
+        """Starts Kamailio; when a port picked here was taken in between
+        (it exits: "Address already in use"), once more on other ports."""
+        for attempt in range(3):
+            try:
+                return self._start_once()
+            except PeerError:
+                log = self.proc.log_text() if self.proc else ""
+                self.stop()
+                if not self.own_ports or "Address already in use" not in log or attempt == 2:
+                    raise
+                self.port = free_port()
+                if self.tls:
+                    self.tls_port = free_port(socket.SOCK_STREAM)
+
+    def _start_once(self):
         binary = need("/usr/sbin/kamailio", "kamailio")
         self.rundir = tempfile.mkdtemp(prefix="kamailio-")
         with open(os.path.join(HERE, "kamailio.cfg.in")) as f:
@@ -338,12 +354,9 @@ class Kamailio:
                             [binary, "-f", path, "-DD", "-E", "-Y", self.rundir,
                              "-w", self.rundir, "-m", "64", "-M", "8"],
                             os.path.join(self.logs, f"kamailio-{self.port}.log"))
-        try:
-            wait_for(lambda: sip_options(self.port) or not self.proc.running(), 10,
-                     "Kamailio to answer OPTIONS")
-        except PeerError:
-            self.stop()
-            raise
+        # A PeerError stops it (start() does).
+        wait_for(lambda: sip_options(self.port) or not self.proc.running(), 10,
+                 "Kamailio to answer OPTIONS")
         if not self.proc.running():
             raise PeerError("Kamailio exited at start:\n" + self.proc.log_text()[-2000:])
         if self.tls:
