@@ -230,39 +230,77 @@ test_move_while_starting (Fixture       *fixture,
   g_assert_cmpuint (steps, >=, 15);
 }
 
-/* Back to "the system default" mid-call: A's streams were moved to the
- * other sink and its monitor; then the mic's setting goes back to the
- * default (md_null's monitor) and the speaker is set to md_null by name. B
- * hears its tone come back only if the mic really went back: a stream the
- * setting once moved does not follow the default by itself. */
+/* `pactl list short WHAT` as rows of tab-separated fields. */
+static GPtrArray *
+pactl_list (const char *what)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pactl", "list", "short", what, NULL };
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, NULL, &error))
+    g_error ("pactl cannot run: %s (install pulseaudio-utils)", error->message);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+  return rows;
+}
+
+/* Whether the call's one recording stream is on the source @data names:
+ * a source-output row's second field is its source's index. */
+static gboolean
+mic_stream_is_on (gpointer data)
+{
+  g_autoptr(GPtrArray) sources = pactl_list ("sources");
+  g_autoptr(GPtrArray) outputs = pactl_list ("source-outputs");
+  const char *source = NULL;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      char **fields = g_ptr_array_index (sources, i);
+
+      if (g_strv_length (fields) >= 2 && g_str_equal (fields[1], data))
+        source = fields[0];
+    }
+  for (guint i = 0; source != NULL && i < outputs->len; i++)
+    {
+      char **fields = g_ptr_array_index (outputs, i);
+
+      if (g_strv_length (fields) >= 2 && g_str_equal (fields[1], source))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Back to "the system default" mid-call: A's mic stream was moved to the
+ * other sink's monitor; when the setting goes back to the default, the
+ * stream goes to the default source (md_null's monitor) as the sound server
+ * sees it. A stream the setting once moved does not follow the default by
+ * itself. */
 static void
 test_back_to_default (Fixture       *fixture,
                       gconstpointer  data)
 {
   const MdMediaCodec *codec = codec_or_fail ("PCMU", 8000);
-  g_autofree char *wav_b = fixture_path (fixture, "b.wav");
-  g_autofree char *speaker_b = g_strconcat ("file:", wav_b, NULL);
-  g_autoptr(TestWav) heard = NULL;
   SoundServer *server = sound_server_start ();
-  guint steps;
 
-  start_pair (fixture, codec, "auto", "auto", "tone:660", speaker_b);
-  md_media_session_set_devices (fixture->a, "md_other.monitor", "md_other");
-  run_for (3000);
-  md_media_session_set_devices (fixture->a, NULL, "md_null");
-  /* A null sink that sat idle renders seconds ahead: a recording stream
-   * moved back onto its monitor hears the sink's new audio 3–7 s later,
-   * more on a busy machine. What counts is that it comes back at all. */
-  run_for (9000);
+  start_pair (fixture, codec, "auto", "null", "tone:660", "null");
+  wait_until (mic_stream_is_on, (gpointer) "md_null.monitor", 10000,
+              "the mic stream on the default source");
+  md_media_session_set_devices (fixture->a, "md_other.monitor", NULL);
+  wait_until (mic_stream_is_on, (gpointer) "md_other.monitor", 10000,
+              "the mic stream on the chosen source");
+  md_media_session_set_devices (fixture->a, NULL, NULL);
+  wait_until (mic_stream_is_on, (gpointer) "md_null.monitor", 10000,
+              "the mic stream back on the default source");
   g_assert_no_error (fixture->failure);
   md_media_session_stop (fixture->b);
   md_media_session_stop (fixture->a);
   sound_server_stop (server);
-
-  heard = test_wav_load (wav_b);
-  steps = echo_steps_at_end (heard, 6);
-  g_test_message ("%u of the last 60 steps of 100 ms hold the echo", steps);
-  g_assert_cmpuint (steps, >=, 10);
 }
 
 int
