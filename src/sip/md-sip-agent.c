@@ -506,14 +506,17 @@ md_sip_agent_remove_account (MdSipAgent   *self,
                              MdSipAccount *account)
 {
   MdSipCmd *cmd;
+  guint id;
 
   g_return_if_fail (MD_IS_SIP_AGENT (self));
   g_return_if_fail (MD_IS_SIP_ACCOUNT (account));
 
+  id = _md_sip_account_get_id (account);
   cmd = g_new0 (MdSipCmd, 1);
-  cmd->id = _md_sip_account_get_id (account);
+  cmd->id = id;
+  /* The command belongs to the SIP thread once pushed. */
   md_sip_agent_push (self, CMD_REMOVE_ACCOUNT, cmd);
-  g_hash_table_remove (self->accounts, GUINT_TO_POINTER (cmd->id));
+  g_hash_table_remove (self->accounts, GUINT_TO_POINTER (id));
 }
 
 void
