@@ -9,6 +9,7 @@
 
 #include <gst/gst.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 
 static char *server_dir;
@@ -36,6 +37,14 @@ server_exited (gpointer data)
   return ((SoundServer *) data)->exited;
 }
 
+/* In the child, before exec: the sound server goes when the test does, even
+ * when a failed assertion ends the test before sound_server_stop(). */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* Starts pulseaudio and returns once it says it is ready (or fails the test). */
 static SoundServer *
 sound_server_start (void)
@@ -59,6 +68,7 @@ sound_server_start (void)
   g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", server_dir, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawn (launcher, &error, binary,
                                                  "-n", "--daemonize=no", "--exit-idle-time=-1",
                                                  "--disable-shm=yes", "--use-pid-file=no",
