@@ -247,24 +247,25 @@ send_next_digit (MdCall *self)
   self->dtmf_sending = TRUE;
 
   /* Never the digit itself: PINs stay out of logs and events. */
-  if (use_sip_info (self))
-    g_debug ("sending DTMF • by SIP INFO");
-  else if (media_method (self) == MD_DTMF_METHOD_INBAND)
-    g_debug ("sending DTMF • as an in-band tone");
-  else
-    g_debug ("sending DTMF • as a telephone-event (payload type %d)",
-             md_sip_call_get_media_params (self->sip_call)->telephone_event_pt);
   g_signal_emit (self, signals[SIGNAL_DTMF_SENT], 0, "•");
 
   if (use_sip_info (self))
     {
+      g_debug ("sending DTMF • by SIP INFO");
       md_sip_call_send_info_dtmf (self->sip_call, digit, DTMF_ON_MS);
       self->info_gap_source = g_timeout_add_once (DTMF_ON_MS + DTMF_GAP_MS,
                                                   on_info_gap_done, self);
     }
   else
     {
-      md_media_session_send_dtmf_async (self->media, digit, media_method (self),
+      MdDtmfMethod method = media_method (self);
+
+      if (method == MD_DTMF_METHOD_INBAND)
+        g_debug ("sending DTMF • as an in-band tone");
+      else
+        g_debug ("sending DTMF • as a telephone-event (payload type %d)",
+                 md_sip_call_get_media_params (self->sip_call)->telephone_event_pt);
+      md_media_session_send_dtmf_async (self->media, digit, method,
                                         DTMF_ON_MS, self->cancellable,
                                         on_media_dtmf_sent, g_object_ref (self));
     }
