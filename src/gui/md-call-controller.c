@@ -48,6 +48,7 @@ struct _MdCallController
   MdPhone       *phone;
   MdSipAccount  *sip_account;
   gboolean       connecting;
+  gboolean       reload_after_call;  /* the account changed during a call */
   PendingDial   *pending;
 
   MdCall        *call;
@@ -138,6 +139,12 @@ on_call_state_notify (MdCallController *self)
 
   md_application_notify (self->app, "call", _("Call Ended"),
                          md_call_get_end_message (self->call));
+
+  if (self->reload_after_call)
+    {
+      self->reload_after_call = FALSE;
+      md_call_controller_reload_account (self);
+    }
 }
 
 static void
@@ -699,14 +706,27 @@ md_call_controller_get_sip_account (MdCallController *self)
   return self->sip_account;
 }
 
-void
+gboolean
+md_call_controller_get_account_change_pending (MdCallController *self)
+{
+  g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), FALSE);
+
+  return self->reload_after_call;
+}
+
+gboolean
 md_call_controller_reload_account (MdCallController *self)
 {
-  g_return_if_fail (MD_IS_CALL_CONTROLLER (self));
+  g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), FALSE);
 
-  /* During a call the old registration stays until the next change. */
+  /* Registering again would take the call's account away mid-call: the
+   * change waits for the call to end. */
   if (self->call != NULL && md_call_get_state (self->call) != MD_CALL_STATE_ENDED)
-    return;
+    {
+      g_debug ("The account changed during a call: it registers again when the call ends");
+      self->reload_after_call = TRUE;
+      return FALSE;
+    }
 
   if (self->sip_account != NULL)
     {
@@ -717,4 +737,5 @@ md_call_controller_reload_account (MdCallController *self)
     }
   /* Also the first account added: incoming calls ring from now on. */
   connect_account (self);
+  return TRUE;
 }

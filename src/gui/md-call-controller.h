@@ -55,7 +55,10 @@ MdAccount        *md_call_controller_dup_account (MdCallController *self);
 /* The registration of the account calls go out on; NULL until it started. */
 MdSipAccount     *md_call_controller_get_sip_account (MdCallController *self);
 /* The accounts or passwords changed: registers the account calls go out on
- * anew, or for the first time (unless a call is on). */
-void              md_call_controller_reload_account  (MdCallController *self);
+ * anew, or for the first time. During a call that waits for the call to
+ * end, and FALSE is returned. */
+gboolean          md_call_controller_reload_account  (MdCallController *self);
+/* An account change waits for the call to end. */
+gboolean          md_call_controller_get_account_change_pending (MdCallController *self);
 
 G_END_DECLS

@@ -155,13 +155,20 @@ on_country_row_apply (MdPreferencesWindow *self)
 /* ---- accounts ---- */
 
 static void
+reload_call_account (MdPreferencesWindow *self)
+{
+  if (self->calls != NULL && !md_call_controller_reload_account (self->calls))
+    toast (self, _("The changes apply when the call ends."));
+}
+
+static void
 on_editor_done (MdPreferencesWindow *self,
                 gboolean             saved)
 {
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
-  if (saved && self->calls != NULL)
-    md_call_controller_reload_account (self->calls);
+  if (saved)
+    reload_call_account (self);
   reload_accounts (self);
 }
 
@@ -199,8 +206,7 @@ on_remove_clicked (GtkButton           *button,
   md_secret_store_clear_async (MD_SECRET_SIP_PASSWORD, name, NULL, NULL, NULL);
   if (!md_account_list_remove (self->settings, name, &error))
     toast (self, error->message);
-  if (self->calls != NULL)
-    md_call_controller_reload_account (self->calls);
+  reload_call_account (self);
   reload_accounts (self);
 }
 
@@ -237,7 +243,13 @@ dup_account_subtitle (MdPreferencesWindow *self,
 
   if (self->sip_account != NULL &&
       g_str_equal (md_sip_account_get_name (self->sip_account), md_account_get_name (account)))
-    status = md_account_status_describe (self->sip_account, &is_error);
+    {
+      /* The state shown would be the old settings' registration. */
+      if (md_call_controller_get_account_change_pending (self->calls))
+        status = g_strdup (_("The changes apply when the call ends."));
+      else
+        status = md_account_status_describe (self->sip_account, &is_error);
+    }
   if (status == NULL)
     return g_steal_pointer (&address);
   return g_strdup_printf ("%s\n%s", address, status);
