@@ -11,6 +11,8 @@ inside tests/harness/keyring-session), GSETTINGS_SCHEMA_DIR=<build>/data.
 """
 
 import os
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -133,6 +135,28 @@ def idle_start(argv, runs=20):
     return sorted(times)[len(times) // 2]
 
 
+def start_to_invite_without_account(md, runs=10):
+    """Median time from start to the first packet of `meetdial-cli call` to a
+    SIP address at a bare UDP socket: no account, so no password lookup and
+    no registrar; what is left is loading, SIP's and GStreamer's start."""
+    times = []
+    for _ in range(runs):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sink:
+            sink.bind(("127.0.0.1", 0))
+            sink.settimeout(10)
+            start = time.perf_counter()
+            proc = subprocess.Popen([md.cli, "call", "sip:bench@127.0.0.1:%d" % sink.getsockname()[1],
+                                     "--mic", "null", "--speaker", "null"],
+                                    env=md.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                sink.recvfrom(65536)   # the INVITE
+                times.append((time.perf_counter() - start) * 1000)
+            finally:
+                proc.terminate()
+                proc.wait(10)
+    return statistics.median(times)
+
+
 def ratio(a, b):
     return f"{a / b:.2f}×" if b else "n/a"
 
@@ -155,6 +179,7 @@ def main():
             ours = run_meetdial(md, kamailio, bridge, seconds, logs)
             theirs = run_baresip(kamailio, bridge, seconds, logs)
             time.sleep(0.5)   # let tshark write the last packets
+        ours["no_account_ms"] = start_to_invite_without_account(md)
     finally:
         capture.stop()
         md.cleanup()
@@ -184,6 +209,8 @@ def main():
     theirs_idle = idle_start([peers.need("baresip", "baresip-core"), "-h"])
     print(f"start and exit at once (--version / -h), median of 20: {ours_idle:.1f} ms "
           f"against {theirs_idle:.1f} ms ({ratio(ours_idle, theirs_idle)})")
+    print(f"start → INVITE of meetdial-cli without an account (a SIP address, no password "
+          f"lookup), median of 10: {ours['no_account_ms']:.1f} ms")
 
 
 if __name__ == "__main__":
