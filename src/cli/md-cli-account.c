@@ -308,10 +308,7 @@ account_check (int    argc,
       why = g_strdup_printf (_("the server refused the password (%s)"), md_sip_account_get_status (account));
     else if (state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED)
       {
-        g_autofree char *reason = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
-                                                   md_sip_account_get_status (account));
-
-        md_cli_print_certificate_error (argv[1], reason);
+        md_cli_print_account_certificate_error (argv[1], account);
         return MD_CLI_EXIT_FAILED;
       }
     else if (state == MD_SIP_ACCOUNT_REGISTERING)

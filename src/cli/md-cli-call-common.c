@@ -323,6 +323,16 @@ on_registration (MdSipAccount *account,
 }
 
 void
+md_cli_print_account_certificate_error (const char   *what,
+                                        MdSipAccount *account)
+{
+  g_autofree char *why = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
+                                          md_sip_account_get_status (account));
+
+  md_cli_print_certificate_error (what, why);
+}
+
+void
 md_cli_session_watch_account (MdCliSession *session,
                               MdSipAccount *account,
                               gboolean      quit_on_final_failure)

@@ -41,6 +41,10 @@ void          md_cli_session_watch_call   (MdCliSession *session,
 void          md_cli_session_watch_account (MdCliSession *session,
                                             MdSipAccount *account,
                                             gboolean      quit_on_final_failure);
+/* "meetdial-cli: WHAT: the server's certificate could not be verified: …"
+ * for @account's failed registration, and how to trust a private CA. */
+void          md_cli_print_account_certificate_error (const char   *what,
+                                                      MdSipAccount *account);
 
 /* Calls @func for every byte on stdin but newlines, until end of input. */
 void          md_cli_session_read_keys    (MdCliSession *session,

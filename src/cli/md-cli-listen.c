@@ -166,10 +166,7 @@ md_cli_listen_main (int    argc,
     }
   if (state == MD_SIP_ACCOUNT_CERTIFICATE_FAILED)
     {
-      g_autofree char *why = g_strdup_printf (_("the server’s certificate could not be verified: %s"),
-                                              md_sip_account_get_status (account));
-
-      md_cli_print_certificate_error ("listen", why);
+      md_cli_print_account_certificate_error ("listen", account);
       return MD_CLI_EXIT_FAILED;
     }
 
