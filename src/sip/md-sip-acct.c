@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-sip-acct.h"
+#include "md-sip-resolve.h"
 
 #include <string.h>
 
@@ -24,6 +25,9 @@ struct md_acct {
 	char *aor;
 	char *reg_uri;
 	char *route;
+	char *lookup_host;        /* resolved by the system, see route_of() */
+	uint16_t lookup_port;
+	int af;                   /* the stack's address family */
 	char *user;
 	char *domain;
 	char *display_name;
@@ -67,6 +71,7 @@ static void destructor(void *arg)
 	mem_deref(acct->aor);
 	mem_deref(acct->reg_uri);
 	mem_deref(acct->route);
+	mem_deref(acct->lookup_host);
 	mem_deref(acct->user);
 	mem_deref(acct->domain);
 	mem_deref(acct->display_name);
@@ -175,6 +180,27 @@ static int host_of(char **hostp, const char *server)
 }
 
 
+/* A server that only the system's resolver knows (md-sip-resolve.h) is
+ * looked up at every registration, so a changed address is followed. */
+static int lookup_of(struct md_acct *acct, const char *server)
+{
+	struct pl host, port = PL_INIT;
+	struct sa sa;
+
+	/* An address needs no lookup: "[::1]:5060", "127.0.0.1:5060". */
+	if (server[0] == '[' || !sa_decode(&sa, server, strlen(server)))
+		return 0;
+
+	if (re_regex(server, strlen(server), "[^:]+[:]*[0-9]*", &host, NULL,
+		     &port) || !md_resolve_by_system(&host))
+		return 0;
+
+	acct->lookup_port = pl_isset(&port) ? (uint16_t)pl_u32(&port) : 0;
+
+	return pl_strdup(&acct->lookup_host, &host);
+}
+
+
 int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		  const struct md_acct_cfg *cfg, md_acct_state_h *stateh,
 		  void *arg)
@@ -217,6 +243,8 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 	/* libre writes it as "Route: <ROUTE;lr>" */
 	err |= re_sdprintf(&acct->route, "sip:%s%s", cfg->server,
 			   tparam);
+	acct->af = cfg->af;
+	err |= lookup_of(acct, cfg->server);
 	if (cfg->display_name && *cfg->display_name)
 		err |= str_dup(&acct->display_name, cfg->display_name);
 
@@ -242,6 +270,7 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 int md_acct_register(struct md_acct *acct)
 {
 	const char *routev[1];
+	char reason[160];
 	int err;
 
 	if (!acct)
@@ -251,19 +280,34 @@ int md_acct_register(struct md_acct *acct)
 	tmr_cancel(&acct->tmr_drop);
 	acct->reg = mem_deref(acct->reg);
 
-	routev[0] = acct->route;
-
 	set_state(acct, MD_ACCT_REGISTERING, 0, "");
 
-	err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
-			      acct->aor, acct->display_name, acct->aor,
-			      acct->expires, acct->user, routev, 1, 0,
-			      md_acct_auth_handler, acct->creds, true,
-			      response_handler, acct, NULL, NULL);
-	if (err) {
-		char reason[64];
+	reason[0] = '\0';
+	err = 0;
+	if (acct->lookup_host) {
+		char *route = NULL;
+		struct pl host;
 
-		re_snprintf(reason, sizeof(reason), "%m", err);
+		pl_set_str(&host, acct->lookup_host);
+		err = md_resolve_route(&route, &host, acct->lookup_port,
+				       acct->tp, acct->af, reason,
+				       sizeof(reason));
+		if (!err) {
+			mem_deref(acct->route);
+			acct->route = route;
+		}
+	}
+	routev[0] = acct->route;
+	if (!err)
+		err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
+				      acct->aor, acct->display_name,
+				      acct->aor, acct->expires, acct->user,
+				      routev, 1, 0, md_acct_auth_handler,
+				      acct->creds, true, response_handler,
+				      acct, NULL, NULL);
+	if (err) {
+		if (!reason[0])
+			re_snprintf(reason, sizeof(reason), "%m", err);
 		tmr_start(&acct->tmr_retry, acct->retry_ms, retry_handler,
 			  acct);
 		acct->retry_ms = min(acct->retry_ms * 2,

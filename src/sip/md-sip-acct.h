@@ -26,6 +26,7 @@ struct md_acct_cfg {
 	const char *display_name;  /* may be NULL */
 	const char *password;      /* copied, wiped when the account goes */
 	enum sip_transp tp;
+	int af;                    /* the stack's address family */
 	struct md_tls *tls;        /* the stack's, for SIP_TRANSP_TLS */
 	uint32_t expires;          /* seconds asked for in REGISTER */
 	uint32_t retry_min_ms;     /* first back-off after a failure */

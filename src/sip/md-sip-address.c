@@ -8,6 +8,7 @@
 #include "md-sip-agent.h"
 
 #include <arpa/inet.h>
+#include <glib/gi18n.h>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@ md_sip_agent_pick_local_address (const char  *host,
   if (rc != 0 || !res)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,
-                   "Cannot find the server “%s”: %s", host, gai_strerror (rc));
+                   _("Cannot find the server “%s”: %s"), host, gai_strerror (rc));
       return NULL;
     }
 
@@ -50,7 +51,7 @@ md_sip_agent_pick_local_address (const char  *host,
   if (!*addr)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,
-                   "No network route to “%s”", host);
+                   _("No network route to “%s”"), host);
       return NULL;
     }
 

@@ -11,6 +11,7 @@
 #include "md-sip-core.h"
 #include "md-sip-stack.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 /* re_dbg.h wants these; we only use its print handler. */
@@ -100,7 +101,7 @@ md_sip_agent_wait_started (MdSipAgent  *self,
   if (self->start_err != 0)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
-                   "Cannot listen for SIP on %s: %s", self->local_address,
+                   _("Cannot listen for SIP on %s: %s"), self->local_address,
                    g_strerror (self->start_err));
       return FALSE;
     }
@@ -352,7 +353,7 @@ md_sip_agent_new (const char  *local_address,
   if (GPOINTER_TO_INT (g_once (&libre_once, md_sip_libre_init, NULL)) != 0)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
-                   "The SIP library could not start");
+                   _("The SIP library could not start"));
       return NULL;
     }
 
@@ -368,7 +369,7 @@ md_sip_agent_new (const char  *local_address,
   if (sa_set_str (&core->laddr, local_address, 0) != 0)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,
-                   "“%s” is not a local IP address", local_address);
+                   _("“%s” is not a local IP address"), local_address);
       return NULL;
     }
 
@@ -464,14 +465,14 @@ md_sip_agent_add_account (MdSipAgent               *self,
     return NULL;
   if (!self->running)
     {
-      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, "SIP has shut down");
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, _("SIP has shut down"));
       return NULL;
     }
 
   if (config->transport && md_stack_transp_parse (config->transport, &transport) != 0)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_UNSUPPORTED,
-                   "Transport “%s” is not supported (use udp, tcp or tls)", config->transport);
+                   _("Transport “%s” is not supported (use udp, tcp or tls)"), config->transport);
       return NULL;
     }
 
@@ -545,7 +546,7 @@ md_sip_agent_call (MdSipAgent   *self,
     return NULL;
   if (!self->running)
     {
-      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, "SIP has shut down");
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, _("SIP has shut down"));
       return NULL;
     }
 

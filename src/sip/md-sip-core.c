@@ -214,6 +214,7 @@ core_add_account (MdSipCore *core,
     .display_name = cmd->display_name,
     .password = cmd->password,
     .tp = cmd->transport,
+    .af = sa_af (&core->laddr),
     .expires = cmd->expires_s,
   };
   struct entry *entry = core_entry_new (core, cmd->id);

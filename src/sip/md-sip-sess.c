@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-sip-sess.h"
+#include "md-sip-resolve.h"
 
 #include <string.h>
 
@@ -296,6 +297,7 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 	struct md_sess *sess = NULL;
 	struct mbuf *desc = NULL;
 	const char *routev[1];
+	char *route = NULL;
 	char *from = NULL;
 	const char *cuser;
 	int err;
@@ -336,7 +338,10 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		err = re_sdprintf(&from, "sip:meetdial@%J",
 				  md_stack_laddr(stack));
 		cuser = "meetdial";
-		routev[0] = prm->route;
+		err |= md_resolve_uri_route(&route,
+					    prm->route ? prm->route : prm->uri,
+					    sa_af(md_stack_laddr(stack)));
+		routev[0] = route ? route : prm->route;
 	}
 	if (err)
 		goto out;
@@ -361,6 +366,7 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
  out:
 	mem_deref(desc);
 	mem_deref(from);
+	mem_deref(route);
 
 	if (err)
 		mem_deref(sess);

@@ -54,9 +54,10 @@ class Meetdial:
         subprocess.run([peers.need("gsettings", "libglib2.0-bin"), "set",
                         "io.github.meetdial.Meetdial", key, value], env=self.env, check=True)
 
-    def add_account(self, name, server_port, user, password, transport="udp", ca_file=None):
+    def add_account(self, name, server_port, user, password, transport="udp", ca_file=None,
+                    host="127.0.0.1"):
         extra = ["--ca-file", ca_file] if ca_file else []
-        result = self.run("account", "add", name, "--server", f"127.0.0.1:{server_port}",
+        result = self.run("account", "add", name, "--server", f"{host}:{server_port}",
                           "--user", user, "--transport", transport, *extra, "--password-stdin",
                           input=password.encode() + b"\n")
         if result.returncode != 0:

@@ -233,7 +233,7 @@ class Certs:
         self.dir = directory
         self.openssl = need("openssl", "openssl")
         self.ca = self._ca("ca", "Meetdial Test CA")
-        self.server = self._leaf("server", "ca", "IP:127.0.0.1")
+        self.server = self._leaf("server", "ca", "DNS:localhost,IP:127.0.0.1,IP:::1")
         self.wrong_host = self._leaf("wrong-host", "ca", "DNS:wrong.example.org,IP:127.0.0.2")
         self.expired = self._leaf("expired", "ca", "IP:127.0.0.1",
                                   dates=("20200101000000Z", "20200201000000Z"))
@@ -340,6 +340,8 @@ class Kamailio:
                 raise PeerError("Kamailio's tls module is missing: install the Debian package "
                                 "kamailio-tls-modules")
             tls_globals = f"enable_tls=yes\nlisten=tls:127.0.0.1:{self.tls_port}\n"
+            if self.ipv6:
+                tls_globals += f"listen=tls:[::1]:{self.tls_port}\n"
             tls_module = f'loadmodule "tls.so"\nmodparam("tls", "config", "{tls_cfg}")\n'
         cfg = (cfg.replace("@PORT@", str(self.port))
                   .replace("@TLS_GLOBALS@", tls_globals)

@@ -171,6 +171,17 @@ def case_ipv6_account(md, logs):
               "Kamailio did not register alice at an IPv6 contact")
 
 
+def case_server_name(md, logs):
+    """A server named by a name the system resolver knows but DNS does not
+    answer ("localhost", as an /etc/hosts or mDNS name would be): the
+    account registers, at the address the system gives for it."""
+    with peers.Kamailio(USERS, logs=logs, ipv6=True) as kamailio:
+        md.add_account("named", kamailio.port, "alice", PASSWORD, host="localhost")
+        checked = md.run("account", "check", "named", timeout=30)
+        check(checked.returncode == 0, f"check: {checked.stdout!r} {checked.stderr!r}")
+        check("REGISTERED alice" in kamailio.log_text(), "Kamailio did not register alice")
+
+
 def case_g729_only(md, logs):
     sipp_call(md, logs, "g729-only.xml", "no common codec")
 
@@ -553,6 +564,38 @@ def case_tls_bridge(md, logs):
             check(clear not in wire, f"{clear!r} crossed the TLS port in the clear")
     check(tone_frequency(heard) in range(900, 1100), "we did not hear the bridge over a TLS call")
     no_secrets(md)
+
+
+def case_direct_server_name(md, logs):
+    """A SIP address without an account at a name only the system resolver
+    knows ("localhost"): the call reaches the far end and ends normally."""
+    # Where the system resolver puts "localhost" first (::1 on most
+    # machines, 127.0.0.1 on some): the call goes to that address.
+    first = socket.getaddrinfo("localhost", None, type=socket.SOCK_DGRAM)[0][4][0]
+    with peers.Sipp("remote-bye.xml", logs=logs, tone_seconds=10, host=first) as sipp:
+        call = md.start_call(f"sip:room@localhost:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", "null")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        check(call.ended()[0]["reason"] == "hung up by far end", f"{call.ended()}")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+        check(f"INVITE sip:room@localhost:{sipp.port}" in sipp.messages(),
+              "the Request-URI lost the name")
+
+
+def case_tls_server_name(md, logs):
+    """Over TLS to a server given by name ("localhost:PORT"): the requests
+    go to the address the system resolver gives, and the certificate is
+    still checked against the name (it names localhost, among others)."""
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server, ipv6=True) as kamailio:
+        md.add_account("named", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca,
+                       host="localhost")
+        checked = md.run("account", "check", "named", timeout=30)
+        check(checked.returncode == 0, f"check: {checked.stdout!r} {checked.stderr!r}")
+        log = kamailio.log_text()
+        check("REGISTERED alice" in log and "proto=tls" in log.split("REGISTERED alice")[1],
+              "Kamailio did not register alice over TLS")
 
 
 def case_tls_system_store(md, logs):
