@@ -171,16 +171,42 @@ on_check_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What the check registers once SIP runs. */
+typedef struct {
+  MdAccountEditor *editor;
+  MdPhone         *phone;
+  MdAccount       *account;
+  char            *password;
+} CheckStart;
+
 static void
-start_check (MdAccountEditor *self,
-             MdAccount       *account,
-             const char      *password)
+check_start_free (CheckStart *start)
 {
+  g_object_unref (start->editor);
+  g_object_unref (start->phone);
+  g_object_unref (start->account);
+  md_secret_free (start->password);
+  g_free (start);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CheckStart, check_start_free)
+
+static void
+on_check_phone_started (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(CheckStart) start = user_data;
+  MdAccountEditor *self = start->editor;
   g_autoptr(GError) error = NULL;
 
-  stop_check (self);
-  self->check_phone = md_phone_new (self->settings);
-  self->check_account = md_phone_add_account (self->check_phone, account, password, &error);
+  /* Stopped, or started again, meanwhile. */
+  if (self->check_phone != start->phone)
+    return;
+
+  if (md_phone_start_finish (start->phone, result, &error))
+    self->check_account = md_phone_add_account (start->phone, start->account, start->password,
+                                                &error);
   if (self->check_account == NULL)
     {
       set_status (self, error->message, TRUE);
@@ -188,11 +214,31 @@ start_check (MdAccountEditor *self,
       return;
     }
 
-  gtk_widget_set_sensitive (self->check_button, FALSE);
-  set_status (self, _("Registering…"), FALSE);
   g_signal_connect_swapped (self->check_account, "notify::state",
                             G_CALLBACK (on_check_state_notify), self);
+}
+
+/* The server's name is looked up off the main thread (md_phone_start_async):
+ * a name the network is slow to answer must not freeze the form. */
+static void
+start_check (MdAccountEditor *self,
+             MdAccount       *account,
+             const char      *password)
+{
+  g_autofree char *host = md_account_dup_server_host (account);
+  CheckStart *start = g_new0 (CheckStart, 1);
+
+  stop_check (self);
+  self->check_phone = md_phone_new (self->settings);
+  gtk_widget_set_sensitive (self->check_button, FALSE);
+  set_status (self, _("Registering…"), FALSE);
   self->check_timeout_id = g_timeout_add_seconds (CHECK_TIMEOUT_S, on_check_timeout, self);
+
+  start->editor = g_object_ref (self);
+  start->phone = g_object_ref (self->check_phone);
+  start->account = g_object_ref (account);
+  start->password = g_strdup (password);
+  md_phone_start_async (self->check_phone, host, NULL, on_check_phone_started, start);
 }
 
 static void

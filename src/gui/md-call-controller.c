@@ -333,6 +333,19 @@ on_sip_account_state_notify (MdCallController *self,
            md_sip_account_state_to_string (md_sip_account_get_state (sip_account)));
 }
 
+/* A dial waiting for the account fails with @message; without one, the
+ * account just stays unregistered (calls can still come later). */
+static void
+report_not_connected (MdCallController *self,
+                      PendingDial      *pending,
+                      const char       *message)
+{
+  if (pending != NULL)
+    fail (self, message);
+  else
+    g_message ("Not registered: %s", message);
+}
+
 static void
 on_password_looked_up (GObject      *source,
                        GAsyncResult *result,
@@ -357,18 +370,6 @@ on_password_looked_up (GObject      *source,
 
   if (error == NULL)
     {
-      if (self->phone == NULL)
-        {
-          g_autofree char *mic = NULL;
-          g_autofree char *speaker = NULL;
-          MdCallAudio audio = { NULL, NULL };
-
-          self->phone = md_phone_new (self->settings);
-          read_audio (self, &audio, &mic, &speaker);
-          md_phone_set_incoming_audio (self->phone, &audio);
-          g_signal_connect_object (self->phone, "incoming-call",
-                                   G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
-        }
       self->sip_account = md_phone_add_account (self->phone, account, password, &error);
       if (self->sip_account != NULL)
         {
@@ -380,18 +381,56 @@ on_password_looked_up (GObject      *source,
     }
 
   if (self->sip_account == NULL)
-    {
-      if (pending != NULL)
-        fail (self, error->message);
-      else
-        g_message ("Not registered: %s", error->message);
-    }
+    report_not_connected (self, pending, error->message);
   else if (pending != NULL)
     {
       dial_now (self, pending);
     }
 
   pending_dial_free (pending);
+}
+
+static void
+ensure_phone (MdCallController *self)
+{
+  g_autofree char *mic = NULL;
+  g_autofree char *speaker = NULL;
+  MdCallAudio audio = { NULL, NULL };
+
+  if (self->phone != NULL)
+    return;
+
+  self->phone = md_phone_new (self->settings);
+  read_audio (self, &audio, &mic, &speaker);
+  md_phone_set_incoming_audio (self->phone, &audio);
+  g_signal_connect_object (self->phone, "incoming-call",
+                           G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
+}
+
+/* SIP runs (the server's name was looked up off the main thread): now the
+ * password, then the registration. */
+static void
+on_phone_started (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MdCallController) self = user_data;
+  g_autoptr(MdAccount) account = md_call_controller_dup_account (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!md_phone_start_finish (MD_PHONE (source), result, &error) || account == NULL)
+    {
+      PendingDial *pending = g_steal_pointer (&self->pending);
+
+      self->connecting = FALSE;
+      report_not_connected (self, pending,
+                            error != NULL ? error->message : _("The SIP account was removed"));
+      pending_dial_free (pending);
+      return;
+    }
+
+  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account), NULL,
+                                on_password_looked_up, g_steal_pointer (&self));
 }
 
 static void
@@ -413,8 +452,12 @@ connect_account (MdCallController *self)
     }
 
   self->connecting = TRUE;
-  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account), NULL,
-                                on_password_looked_up, g_object_ref (self));
+  ensure_phone (self);
+  {
+    g_autofree char *host = md_account_dup_server_host (account);
+
+    md_phone_start_async (self->phone, host, NULL, on_phone_started, g_object_ref (self));
+  }
 }
 
 static gboolean

@@ -28,6 +28,7 @@ struct _MdPhone
   MdMediaSession *spare_media;   /* made ahead for the next dial */
   GThread     *media_init;       /* starts GStreamer off the main thread */
   gint         media_ready;      /* atomic: media_init is done */
+  gboolean     shut_down;        /* no SIP start after shutdown */
   char        *incoming_mic;
   char        *incoming_speaker;
 };
@@ -189,6 +190,20 @@ md_phone_new (GSettings *settings)
   return self;
 }
 
+static gboolean
+start_agent (MdPhone     *self,
+             const char  *local_address,
+             GError     **error)
+{
+  self->agent = md_sip_agent_new (local_address, error);
+  if (!self->agent)
+    return FALSE;
+
+  g_signal_connect_object (self->agent, "incoming-call",
+                           G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
 gboolean
 md_phone_start (MdPhone     *self,
                 const char  *host,
@@ -206,13 +221,82 @@ md_phone_start (MdPhone     *self,
   if (!local_address)
     return FALSE;
 
-  self->agent = md_sip_agent_new (local_address, error);
-  if (!self->agent)
-    return FALSE;
+  return start_agent (self, local_address, error);
+}
 
-  g_signal_connect_object (self->agent, "incoming-call",
-                           G_CALLBACK (on_incoming_call), self, G_CONNECT_SWAPPED);
-  return TRUE;
+/* Worker thread: the name lookup, which can take the resolver's timeouts. */
+static void
+pick_address_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *address = md_sip_agent_pick_local_address (task_data, &error);
+
+  if (address != NULL)
+    g_task_return_pointer (task, address, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_address_picked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MdPhone *self = MD_PHONE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Another start may have finished meanwhile; or the phone was shut down
+   * while the name was looked up. */
+  if (address != NULL && self->shut_down)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("SIP has shut down"));
+  else if (address != NULL && self->agent == NULL)
+    start_agent (self, address, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+md_phone_start_async (MdPhone             *self,
+                      const char          *host,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) pick = NULL;
+
+  g_return_if_fail (MD_IS_PHONE (self));
+  g_return_if_fail (host != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, md_phone_start_async);
+  if (self->agent)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  pick = g_task_new (self, cancellable, on_address_picked, g_steal_pointer (&task));
+  g_task_set_task_data (pick, g_strdup (host), g_free);
+  g_task_run_in_thread (pick, pick_address_in_thread);
+}
+
+gboolean
+md_phone_start_finish (MdPhone       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
@@ -369,6 +453,7 @@ md_phone_shutdown_async (MdPhone             *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, md_phone_shutdown_async);
+  self->shut_down = TRUE;
 
   if (!self->agent)
     {

@@ -24,10 +24,20 @@ typedef struct {
 MdPhone      *md_phone_new            (GSettings    *settings);
 
 /* Starts SIP on the local address that reaches @host (an account's server,
- * or the host of a SIP URI to call). */
+ * or the host of a SIP URI to call). Looking @host up can take as long as
+ * the resolver's timeouts: a window uses md_phone_start_async(), which
+ * looks it up in a worker thread. */
 gboolean      md_phone_start          (MdPhone      *self,
                                        const char   *host,
                                        GError      **error);
+void          md_phone_start_async    (MdPhone             *self,
+                                       const char          *host,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean      md_phone_start_finish   (MdPhone       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error);
 
 /* Gets the next call's audio ready ahead of time, so that dialing does not
  * wait for it: starts the media framework in a thread and returns at once;
