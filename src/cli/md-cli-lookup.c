@@ -243,9 +243,11 @@ md_cli_lookup_main (int    argc,
     {
       g_autoptr(GBytes) bytes = read_input (input, &error);
 
-      if (bytes != NULL)
-        result = md_invite_read (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 country, &error);
+      /* GLib's message names the file already. */
+      if (bytes == NULL)
+        return report_error ("lookup", error, json);
+      result = md_invite_read (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               country, &error);
     }
 
   if (result == NULL)

@@ -67,7 +67,9 @@ with open(os.path.join(invites, stem + ".json"), encoding="utf-8") as f:
 
 run = subprocess.run([cli, "lookup", os.path.join(invites, "no-such-file.txt")],
                      capture_output=True, env=env, timeout=30)
-if run.returncode != 3 or not run.stderr.startswith(b"meetdial-cli: "):
+# One line, "meetdial-cli: lookup: …", naming the file once (GLib's message does).
+if (run.returncode != 3 or not run.stderr.startswith(b"meetdial-cli: lookup: ")
+        or run.stderr.count(b"no-such-file.txt") != 1):
     failures += 1
     print(f"FAIL a missing file: exit {run.returncode}, {run.stderr!r}")
 else:
