@@ -11,6 +11,7 @@
 #include "md-invite-reader.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 typedef struct {
   MdCliSession *session;
@@ -100,6 +101,23 @@ dial_from_invitation (const char  *path,
   return md_lookup_result_dup_dial (result, (guint) preferred);
 }
 
+/* A mistyped invitation file should not be read as a dial string ("“/”
+ * can't be part of a phone number"): dial strings and links never hold a
+ * "/" before any ":", nor end like an invitation file. */
+static gboolean
+looks_like_path (const char *target)
+{
+  const char *slash = strchr (target, '/');
+  const char *colon = strchr (target, ':');
+  g_autofree char *lower = g_ascii_strdown (target, -1);
+
+  if (slash != NULL && (colon == NULL || slash < colon))
+    return TRUE;
+  return g_str_has_suffix (lower, ".ics") || g_str_has_suffix (lower, ".txt") ||
+         g_str_has_suffix (lower, ".eml") || g_str_has_suffix (lower, ".html") ||
+         g_str_has_suffix (lower, ".htm");
+}
+
 static gboolean
 ended_well (MdCall *call)
 {
@@ -161,13 +179,14 @@ md_cli_call_main (int    argc,
   if (pause_ms < 0)
     pause_ms = settings ? (int) g_settings_get_uint (settings, "pause-ms") : MD_DIAL_DEFAULT_PAUSE_MS;
 
-  if (g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
+  if (g_file_test (argv[1], G_FILE_TEST_IS_REGULAR) || looks_like_path (argv[1]))
     {
       g_autofree char *dial = dial_from_invitation (argv[1], settings, &error);
 
       if (!dial)
         {
-          md_cli_print_error (argv[1], error->message);
+          /* GLib's message for a file that cannot be read names it. */
+          md_cli_print_error (error->domain == G_FILE_ERROR ? "call" : argv[1], error->message);
           return MD_CLI_EXIT_BAD_INPUT;
         }
       plan = md_dial_plan_parse (dial, (guint) pause_ms, &error);

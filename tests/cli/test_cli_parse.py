@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""meetdial-cli parse, as CLI.md promises: JSON shape, exit codes, messages."""
+"""meetdial-cli parse, as CLI.md promises: JSON shape, exit codes, messages; and
+how `call` tells an invitation file from a dial string."""
 import json
 import subprocess
 import sys
@@ -68,6 +69,16 @@ class ParseTest(unittest.TestCase):
         self.assertEqual(run("parse", "--bogus", "1").returncode, 2)
         self.assertEqual(run("no-such-command").returncode, 2)
         self.assertEqual(run().returncode, 2)
+
+    def test_call_missing_invitation_file(self):
+        # A mistyped file is said to be missing, not read as a dial string.
+        for target in ("no/such/invite.ics", "missing-invite.ics"):
+            with self.subTest(target=target):
+                result = run("call", target)
+                self.assertEqual(result.returncode, 3)
+                self.assertTrue(result.stderr.startswith("meetdial-cli: call: "), result.stderr)
+                self.assertEqual(result.stderr.count(target), 1, result.stderr)
+                self.assertNotIn("phone number", result.stderr)
 
     def test_help_and_version(self):
         self.assertEqual(run("--help").returncode, 0)
