@@ -25,7 +25,7 @@ struct md_acct {
 	char *aor;
 	char *reg_uri;
 	char *route;
-	char *lookup_host;        /* resolved by the system, see route_of() */
+	char *lookup_host;        /* looked up by the system: lookup_of() */
 	uint16_t lookup_port;
 	int af;                   /* the stack's address family */
 	char *user;
@@ -162,9 +162,20 @@ int md_acct_auth_handler(char **username, char **password, const char *realm,
 }
 
 
+/* "sip.example.com:5060" → host and port (unset when there is none);
+ * for a name, not an address. */
+static int split_server(const char *server, struct pl *host, struct pl *port)
+{
+	*port = pl_null;
+
+	return re_regex(server, strlen(server), "[^:]+[:]*[0-9]*", host, NULL,
+			port);
+}
+
+
 static int host_of(char **hostp, const char *server)
 {
-	struct pl host;
+	struct pl host, port;
 	struct sa sa;
 
 	/* "[::1]:5060", "127.0.0.1:5060", "sip.example.com:5060"; an IPv6
@@ -173,7 +184,7 @@ static int host_of(char **hostp, const char *server)
 		return re_sdprintf(hostp, sa_af(&sa) == AF_INET6 ? "[%j]" : "%j",
 				   &sa);
 
-	if (re_regex(server, strlen(server), "[^:]+", &host))
+	if (split_server(server, &host, &port))
 		return EINVAL;
 
 	return pl_strdup(hostp, &host);
@@ -184,20 +195,39 @@ static int host_of(char **hostp, const char *server)
  * looked up at every registration, so a changed address is followed. */
 static int lookup_of(struct md_acct *acct, const char *server)
 {
-	struct pl host, port = PL_INIT;
+	struct pl host, port;
 	struct sa sa;
 
 	/* An address needs no lookup: "[::1]:5060", "127.0.0.1:5060". */
 	if (server[0] == '[' || !sa_decode(&sa, server, strlen(server)))
 		return 0;
 
-	if (re_regex(server, strlen(server), "[^:]+[:]*[0-9]*", &host, NULL,
-		     &port) || !md_resolve_by_system(&host))
+	if (split_server(server, &host, &port) || !md_resolve_by_system(&host))
 		return 0;
 
 	acct->lookup_port = pl_isset(&port) ? (uint16_t)pl_u32(&port) : 0;
 
 	return pl_strdup(&acct->lookup_host, &host);
+}
+
+
+/* The route to a server looked up by the system, anew. */
+static int resolve_route(struct md_acct *acct, char *reason, size_t size)
+{
+	char *route = NULL;
+	struct pl host;
+	int err;
+
+	pl_set_str(&host, acct->lookup_host);
+	err = md_resolve_route(&route, &host, acct->lookup_port, acct->tp,
+			       acct->af, reason, size);
+	if (err)
+		return err;
+
+	mem_deref(acct->route);
+	acct->route = route;
+
+	return 0;
 }
 
 
@@ -283,20 +313,8 @@ int md_acct_register(struct md_acct *acct)
 	set_state(acct, MD_ACCT_REGISTERING, 0, "");
 
 	reason[0] = '\0';
-	err = 0;
-	if (acct->lookup_host) {
-		char *route = NULL;
-		struct pl host;
-
-		pl_set_str(&host, acct->lookup_host);
-		err = md_resolve_route(&route, &host, acct->lookup_port,
-				       acct->tp, acct->af, reason,
-				       sizeof(reason));
-		if (!err) {
-			mem_deref(acct->route);
-			acct->route = route;
-		}
-	}
+	err = acct->lookup_host ? resolve_route(acct, reason, sizeof(reason))
+				: 0;
 	routev[0] = acct->route;
 	if (!err)
 		err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
