@@ -162,8 +162,8 @@ int md_acct_auth_handler(char **username, char **password, const char *realm,
 }
 
 
-/* "sip.example.com:5060" → host and port (unset when there is none);
- * for a name, not an address. */
+/* "sip.example.com:5060" → host and port (unset when there is none).
+ * Meant for names: of "[::1]:5060" the host comes out as "[". */
 static int split_server(const char *server, struct pl *host, struct pl *port)
 {
 	*port = pl_null;
@@ -196,12 +196,8 @@ static int host_of(char **hostp, const char *server)
 static int lookup_of(struct md_acct *acct, const char *server)
 {
 	struct pl host, port;
-	struct sa sa;
 
-	/* An address needs no lookup: "[::1]:5060", "127.0.0.1:5060". */
-	if (server[0] == '[' || !sa_decode(&sa, server, strlen(server)))
-		return 0;
-
+	/* md_resolve_by_system() takes no address ("[::1]", "127.0.0.1"). */
 	if (split_server(server, &host, &port) || !md_resolve_by_system(&host))
 		return 0;
 

@@ -109,6 +109,21 @@ md_sip_agent_wait_started (MdSipAgent  *self,
   return TRUE;
 }
 
+/* Started, and not shut down since: commands can go to the SIP thread. */
+static gboolean
+md_sip_agent_accepts_commands (MdSipAgent  *self,
+                               GError     **error)
+{
+  if (!md_sip_agent_wait_started (self, error))
+    return FALSE;
+  if (!self->running)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, _("SIP has shut down"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 md_sip_agent_push (MdSipAgent   *self,
                    MdSipCmdKind  kind,
@@ -461,13 +476,8 @@ md_sip_agent_add_account (MdSipAgent               *self,
   g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
   g_return_val_if_fail (config && config->name && config->server && config->user, NULL);
 
-  if (!md_sip_agent_wait_started (self, error))
+  if (!md_sip_agent_accepts_commands (self, error))
     return NULL;
-  if (!self->running)
-    {
-      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, _("SIP has shut down"));
-      return NULL;
-    }
 
   if (config->transport && md_stack_transp_parse (config->transport, &transport) != 0)
     {
@@ -542,13 +552,8 @@ md_sip_agent_call (MdSipAgent   *self,
   g_return_val_if_fail (MD_IS_SIP_AGENT (self), NULL);
   g_return_val_if_fail (uri != NULL, NULL);
 
-  if (!md_sip_agent_wait_started (self, error))
+  if (!md_sip_agent_accepts_commands (self, error))
     return NULL;
-  if (!self->running)
-    {
-      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_SHUT_DOWN, _("SIP has shut down"));
-      return NULL;
-    }
 
   cmd = g_new0 (MdSipCmd, 1);
   cmd->id = (guint) g_atomic_int_add (&self->next_id, 1);
