@@ -18,6 +18,14 @@ typedef struct {
    Only codecs whose GStreamer elements exist at run time are listed. */
 const MdMediaCodec *md_media_codec_get_supported (guint *n_codecs);
 
+/* What an outgoing call offers: the list above once GStreamer has started;
+   before that, what it held at the last start (kept in the user's cache
+   folder), so the INVITE need not wait for GStreamer's plugin registry. A
+   codec since removed fails the call only if the far end picks it, as
+   "not supported"; the list is corrected for the next start. With nothing
+   remembered, waits for the list above. Any thread. */
+const MdMediaCodec *md_media_codec_get_offered (guint *n_codecs);
+
 /* Case-insensitive lookup by SDP encoding name and clock rate; NULL if unsupported. */
 const MdMediaCodec *md_media_codec_find (const char *encoding, guint clock_rate);
 

@@ -341,7 +341,8 @@ md_media_session_new (const char  *local_address,
 
   g_return_val_if_fail (local_address != NULL, NULL);
 
-  md_media_ensure_gst ();
+  /* Only sockets here: GStreamer is needed from md_media_session_start()
+   * on, so an INVITE that offers the port does not wait for it. */
   self = g_object_new (MD_TYPE_MEDIA_SESSION, NULL);
   self->local_address = g_strdup (local_address);
   if (!md_media_bind_rtp_pair (local_address, &self->rtp_socket, &self->rtcp_socket, error))

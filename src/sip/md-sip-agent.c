@@ -134,11 +134,15 @@ md_sip_agent_push (MdSipAgent   *self,
     md_sip_cmd_free (cmd);
 }
 
+/* An offer may go before GStreamer has started (md_media_codec_get_offered());
+ * an answer, which starts the audio at once, names what is there. */
 static void
-md_sip_agent_fill_codecs (MdSipCmd *cmd)
+md_sip_agent_fill_codecs (MdSipCmd *cmd,
+                          gboolean  offer)
 {
   guint n = 0;
-  const MdMediaCodec *codecs = md_media_codec_get_supported (&n);
+  const MdMediaCodec *codecs = offer ? md_media_codec_get_offered (&n)
+                                     : md_media_codec_get_supported (&n);
 
   for (guint i = 0; i < n && cmd->n_codecs < MD_SDP_MAX_CODECS; i++)
     {
@@ -564,7 +568,7 @@ md_sip_agent_call (MdSipAgent   *self,
   cmd->srtp_mode = self->srtp_mode;
   cmd->tls_host = md_sip_agent_uri_tls_host (uri);
   cmd->route = md_sip_agent_sips_route (uri);
-  md_sip_agent_fill_codecs (cmd);
+  md_sip_agent_fill_codecs (cmd, TRUE);
 
   call = _md_sip_call_new (self, cmd->id, FALSE, uri);
   g_hash_table_insert (self->calls, GUINT_TO_POINTER (cmd->id), g_object_ref (call));
@@ -582,7 +586,7 @@ _md_sip_agent_answer (MdSipAgent *self,
 
   cmd->id = call_id;
   cmd->rtp_port = local_rtp_port;
-  md_sip_agent_fill_codecs (cmd);
+  md_sip_agent_fill_codecs (cmd, FALSE);
   md_sip_agent_push (self, CMD_ANSWER, cmd);
 }
 
