@@ -26,6 +26,9 @@ struct _MdCliSession
   gpointer       key_data;
   GCallback      on_interrupt;
   gpointer       interrupt_data;
+  MdSipAccount  *early_account;   /* its password still being looked up */
+  guint          lookup_source;
+  GError        *failure;         /* what ended the session, if not the call */
   gboolean       quitting;
   gboolean       quit_on_final_failure;
   guint          sigint_source;
@@ -56,8 +59,11 @@ void
 md_cli_session_free (MdCliSession *session)
 {
   g_cancellable_cancel (session->cancellable);
+  g_clear_handle_id (&session->lookup_source, g_source_remove);
   g_clear_handle_id (&session->sigint_source, g_source_remove);
   g_clear_handle_id (&session->sigterm_source, g_source_remove);
+  g_clear_object (&session->early_account);
+  g_clear_error (&session->failure);
   g_clear_object (&session->phone);
   g_clear_object (&session->settings);
   g_clear_object (&session->stdin_stream);
@@ -94,14 +100,12 @@ on_password (GObject      *source,
   g_main_loop_quit (wait->loop);
 }
 
-MdSipAccount *
-md_cli_session_add_account (MdCliSession  *session,
-                            const char    *name,
-                            GError       **error)
+/* The account named, or the default one. */
+static MdAccount *
+find_account (MdCliSession  *session,
+              const char    *name,
+              GError       **error)
 {
-  g_autoptr(MdAccount) account = NULL;
-  g_autoptr(MdSecret) password = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *default_name = NULL;
 
   if (!session->settings)
@@ -130,46 +134,141 @@ md_cli_session_add_account (MdCliSession  *session,
       name = default_name;
     }
 
-  account = md_account_list_find (session->settings, name, error);
+  return md_account_list_find (session->settings, name, error);
+}
+
+/* SIP and the audio of the first call get ready: both are on the way to
+ * the INVITE, as is the password lookup that runs meanwhile. */
+static gboolean
+start_phone_for (MdCliSession  *session,
+                 MdAccount     *account,
+                 GError       **error)
+{
+  g_autofree char *host = md_account_dup_server_host (account);
+
+  return md_phone_start (session->phone, host, error) &&
+         md_phone_prepare_media (session->phone, error);
+}
+
+/* Whether a password was found; if not, the error to give in its place. */
+static gboolean
+check_password (const char    *name,
+                const char    *password,
+                const GError  *lookup_error,
+                GError       **error)
+{
+  if (lookup_error)
+    g_set_error (error, lookup_error->domain, lookup_error->code,
+                 _("The password of account “%s” cannot be read: %s"), name, lookup_error->message);
+  else if (!password)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("No password is stored for account “%s” (add the account again with --password-stdin)"),
+                 name);
+  return password != NULL;
+}
+
+MdSipAccount *
+md_cli_session_add_account (MdCliSession  *session,
+                            const char    *name,
+                            GError       **error)
+{
+  g_autoptr(MdAccount) account = NULL;
+  g_autoptr(MdSecret) password = NULL;
+  g_autoptr(GError) lookup_error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  SyncWait wait = { loop, NULL };
+
+  account = find_account (session, name, error);
   if (!account)
     return NULL;
 
-  {
-    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-    g_autofree char *host = md_account_dup_server_host (account);
-    SyncWait wait = { loop, NULL };
-
-    /* While the Secret Service looks the password up, SIP and the audio of
-     * the first call get ready: both are on the way to the INVITE. */
-    md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, name, NULL, on_password, &wait);
-    if (!md_phone_start (session->phone, host, error) ||
-        !md_phone_prepare_media (session->phone, error))
-      {
-        while (!wait.result)
-          g_main_context_iteration (NULL, TRUE);
-        g_object_unref (wait.result);
-        return NULL;
-      }
-    if (!wait.result)
-      g_main_loop_run (loop);
-    password = md_secret_store_lookup_finish (wait.result, &local_error);
-    g_object_unref (wait.result);
-  }
-  if (local_error)
+  name = md_account_get_name (account);
+  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, name, NULL, on_password, &wait);
+  if (!start_phone_for (session, account, error))
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("The password of account “%s” cannot be read: %s"), name, local_error->message);
+      while (!wait.result)
+        g_main_context_iteration (NULL, TRUE);
+      g_object_unref (wait.result);
       return NULL;
     }
-  if (!password)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("No password is stored for account “%s” (add the account again with --password-stdin)"),
-                   name);
-      return NULL;
-    }
+  if (!wait.result)
+    g_main_loop_run (loop);
+  password = md_secret_store_lookup_finish (wait.result, &lookup_error);
+  g_object_unref (wait.result);
+  if (!check_password (name, password, lookup_error, error))
+    return NULL;
 
   return md_phone_add_account (session->phone, account, password, error);
+}
+
+static void
+on_password_for_call (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MdCliSession *session = user_data;
+  g_autoptr(MdSecret) password = NULL;
+  g_autoptr(GError) lookup_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  password = md_secret_store_lookup_finish (result, &lookup_error);
+  /* Cancelled: the session is gone. */
+  if (g_error_matches (lookup_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (check_password (md_sip_account_get_name (session->early_account), password,
+                      lookup_error, &error))
+    {
+      md_phone_set_account_password (session->phone, session->early_account, password);
+      return;
+    }
+
+  /* The call cannot go on: it ends, and this is what the user is told. */
+  session->failure = g_steal_pointer (&error);
+  if (session->on_interrupt)
+    ((void (*) (gpointer)) session->on_interrupt) (session->interrupt_data);
+  else
+    md_cli_session_quit (session);
+}
+
+static void
+start_password_lookup (gpointer user_data)
+{
+  MdCliSession *session = user_data;
+
+  session->lookup_source = 0;
+  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD,
+                                md_sip_account_get_name (session->early_account),
+                                session->cancellable, on_password_for_call, session);
+}
+
+MdSipAccount *
+md_cli_session_add_account_for_call (MdCliSession  *session,
+                                     const char    *name,
+                                     GError       **error)
+{
+  g_autoptr(MdAccount) account = NULL;
+
+  g_return_val_if_fail (session->early_account == NULL, NULL);
+
+  account = find_account (session, name, error);
+  if (!account || !start_phone_for (session, account, error))
+    return NULL;
+
+  session->early_account = md_phone_add_account_password_later (session->phone, account, error);
+  if (!session->early_account)
+    return NULL;
+
+  /* Starting a lookup takes a few milliseconds of its own (a bus
+   * connection, the Secret Service session's keys): after the dial. */
+  session->lookup_source = g_idle_add_once (start_password_lookup, session);
+  return g_object_ref (session->early_account);
+}
+
+const GError *
+md_cli_session_get_failure (MdCliSession *session)
+{
+  return session->failure;
 }
 
 void
@@ -236,8 +335,12 @@ on_call_state (MdCall       *call,
   const char *name = md_call_state_to_string (state);
   g_autofree char *human = NULL;
 
+  /* A call hung up for want of a password: the error says why, not “You
+   * hung up”. */
   if (state == MD_CALL_STATE_ENDED)
-    human = g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call));
+    human = session->failure == NULL
+            ? g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call))
+            : NULL;
   else if (state == MD_CALL_STATE_ACTIVE)
     human = g_strdup (_("Connected (keys: digits send tones, m mutes, c continues, h hangs up)"));
   else

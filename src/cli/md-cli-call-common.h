@@ -25,6 +25,15 @@ MdPhone      *md_cli_session_get_phone    (MdCliSession *session);
 MdSipAccount *md_cli_session_add_account  (MdCliSession *session,
                                            const char   *name,
                                            GError      **error);
+/* For a call: adds the account at once and looks its password up
+ * meanwhile, so that the INVITE need not wait for the Secret Service. If
+ * no password can be had, the call is hung up and
+ * md_cli_session_get_failure() says why. */
+MdSipAccount *md_cli_session_add_account_for_call (MdCliSession *session,
+                                                   const char   *name,
+                                                   GError      **error);
+/* What ended the session other than the call itself, or NULL. */
+const GError *md_cli_session_get_failure  (MdCliSession *session);
 
 /* Prints one event: {"event": @event, …members…, "t_ms": N} with
  * --json-events, else @human (when not NULL) on stdout. */

@@ -203,7 +203,7 @@ md_cli_call_main (int    argc,
   /* A phone number needs an account; a SIP address goes direct unless one is named. */
   if (account_name || md_dial_plan_get_target_kind (plan) != MD_DIAL_TARGET_SIP)
     {
-      account = md_cli_session_add_account (session, account_name, &error);
+      account = md_cli_session_add_account_for_call (session, account_name, &error);
       if (!account)
         {
           md_cli_print_error ("call", error->message);
@@ -245,6 +245,11 @@ md_cli_call_main (int    argc,
   if (account)
     g_signal_handlers_disconnect_by_data (account, session);
 
+  if (md_cli_session_get_failure (session))
+    {
+      md_cli_print_error ("call", md_cli_session_get_failure (session)->message);
+      return MD_CLI_EXIT_FAILED;
+    }
   if (!ended_well (call))
     {
       if (g_str_equal (md_call_get_end_reason (call), "certificate not trusted"))

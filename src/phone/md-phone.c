@@ -316,16 +316,14 @@ md_phone_prepare_media (MdPhone  *self,
   return self->spare_media != NULL;
 }
 
-MdSipAccount *
-md_phone_add_account (MdPhone     *self,
-                      MdAccount   *account,
-                      const char  *password,
-                      GError     **error)
+static MdSipAccount *
+add_account (MdPhone     *self,
+             MdAccount   *account,
+             const char  *password,
+             gboolean     password_later,
+             GError     **error)
 {
   MdSipAccountConfig config = { 0 };
-
-  g_return_val_if_fail (MD_IS_PHONE (self), NULL);
-  g_return_val_if_fail (MD_IS_ACCOUNT (account), NULL);
 
   if (!self->agent)
     {
@@ -343,8 +341,44 @@ md_phone_add_account (MdPhone     *self,
   config.transport = md_account_get_transport (account);
   config.ca_file = md_account_get_ca_file (account);
   config.password = password;
+  config.password_later = password_later;
 
   return md_sip_agent_add_account (self->agent, &config, error);
+}
+
+MdSipAccount *
+md_phone_add_account (MdPhone     *self,
+                      MdAccount   *account,
+                      const char  *password,
+                      GError     **error)
+{
+  g_return_val_if_fail (MD_IS_PHONE (self), NULL);
+  g_return_val_if_fail (MD_IS_ACCOUNT (account), NULL);
+
+  return add_account (self, account, password, FALSE, error);
+}
+
+MdSipAccount *
+md_phone_add_account_password_later (MdPhone    *self,
+                                     MdAccount  *account,
+                                     GError    **error)
+{
+  g_return_val_if_fail (MD_IS_PHONE (self), NULL);
+  g_return_val_if_fail (MD_IS_ACCOUNT (account), NULL);
+
+  return add_account (self, account, NULL, TRUE, error);
+}
+
+void
+md_phone_set_account_password (MdPhone      *self,
+                               MdSipAccount *sip_account,
+                               const char   *password)
+{
+  g_return_if_fail (MD_IS_PHONE (self));
+  g_return_if_fail (MD_IS_SIP_ACCOUNT (sip_account));
+
+  if (self->agent != NULL)
+    md_sip_agent_set_password (self->agent, sip_account, password);
 }
 
 void

@@ -50,6 +50,16 @@ MdSipAccount *md_phone_add_account    (MdPhone      *self,
                                        MdAccount    *account,
                                        const char   *password,
                                        GError      **error);
+/* Adds @account before its password is known, so that a call through it
+ * need not wait for the Secret Service: the account registers, and calls
+ * that the server challenges go on, once md_phone_set_account_password()
+ * gives the password. */
+MdSipAccount *md_phone_add_account_password_later (MdPhone      *self,
+                                                   MdAccount    *account,
+                                                   GError      **error);
+void          md_phone_set_account_password       (MdPhone      *self,
+                                                   MdSipAccount *sip_account,
+                                                   const char   *password);
 /* Unregisters @sip_account and forgets it. */
 void          md_phone_remove_account (MdPhone      *self,
                                        MdSipAccount *sip_account);

@@ -27,6 +27,10 @@ typedef struct {
   const char *transport;     /* "udp", "tcp" or "tls" */
   const char *ca_file;       /* TLS: PEM file of a private CA, or NULL */
   const char *password;
+  /* No password yet: md_sip_agent_set_password() gives it. Until then the
+   * account does not register, and a call through it that the server
+   * challenges waits for it. */
+  gboolean    password_later;
   guint       expires_s;     /* 0: 600 */
 } MdSipAccountConfig;
 

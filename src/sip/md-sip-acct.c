@@ -36,22 +36,29 @@ struct md_acct {
 	uint32_t retry_min_ms;
 	uint32_t retry_ms;
 	enum md_acct_state state;
+	bool password_pending;
 	md_acct_state_h *stateh;
 	void *arg;
 };
 
 
-static void creds_destructor(void *arg)
+static void wipe_password(struct md_creds *creds)
 {
-	struct md_creds *creds = arg;
-
 	/* volatile keeps the compiler from dropping the wipe */
 	if (creds->password) {
 		for (volatile char *p = creds->password; *p; p++)
 			*p = 0;
 	}
 
-	mem_deref(creds->password);
+	creds->password = mem_deref(creds->password);
+}
+
+
+static void creds_destructor(void *arg)
+{
+	struct md_creds *creds = arg;
+
+	wipe_password(creds);
 	mem_deref(creds->user);
 }
 
@@ -282,6 +289,7 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 	err |= str_dup(&acct->creds->user, cfg->user);
 	if (cfg->password)
 		err |= str_dup(&acct->creds->password, cfg->password);
+	acct->password_pending = cfg->password_later && !cfg->password;
 
  out:
 	if (err)
@@ -311,6 +319,10 @@ int md_acct_register(struct md_acct *acct)
 	reason[0] = '\0';
 	err = acct->lookup_host ? resolve_route(acct, reason, sizeof(reason))
 				: 0;
+	/* The route even so: a call may go before the password comes. */
+	if (!err && acct->password_pending)
+		return 0;
+
 	routev[0] = acct->route;
 	if (!err)
 		err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
@@ -330,6 +342,30 @@ int md_acct_register(struct md_acct *acct)
 	}
 
 	return err;
+}
+
+
+int md_acct_set_password(struct md_acct *acct, const char *password)
+{
+	int err;
+
+	if (!acct || !password)
+		return EINVAL;
+
+	wipe_password(acct->creds);
+	err = str_dup(&acct->creds->password, password);
+	if (err)
+		return err;
+
+	acct->password_pending = false;
+
+	return md_acct_register(acct);
+}
+
+
+bool md_acct_password_pending(const struct md_acct *acct)
+{
+	return acct && acct->password_pending;
 }
 
 

@@ -25,6 +25,7 @@ struct md_acct_cfg {
 	const char *domain;        /* NULL: the server's host */
 	const char *display_name;  /* may be NULL */
 	const char *password;      /* copied, wiped when the account goes */
+	bool password_later;       /* comes by md_acct_set_password() */
 	enum sip_transp tp;
 	int af;                    /* the stack's address family */
 	struct md_tls *tls;        /* the stack's, for SIP_TRANSP_TLS */
@@ -41,8 +42,14 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		  const struct md_acct_cfg *cfg, md_acct_state_h *stateh,
 		  void *arg);
 
-/* Starts (or restarts) registration. */
+/* Starts (or restarts) registration; with the password still to come,
+ * stays "registering" until it is there. */
 int md_acct_register(struct md_acct *acct);
+
+/* The password of an account added with password_later; registers. */
+int md_acct_set_password(struct md_acct *acct, const char *password);
+/* Until then, true: a call challenged meanwhile waits for it. */
+bool md_acct_password_pending(const struct md_acct *acct);
 
 enum md_acct_state md_acct_state(const struct md_acct *acct);
 

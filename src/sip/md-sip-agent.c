@@ -497,6 +497,7 @@ md_sip_agent_add_account (MdSipAgent               *self,
   cmd->domain = g_strdup (config->domain);
   cmd->display_name = g_strdup (config->display_name);
   cmd->password = g_strdup (config->password);
+  cmd->flag = config->password_later;
   cmd->transport = transport;
   cmd->expires_s = config->expires_s;
   if (transport == SIP_TRANSP_TLS)
@@ -532,6 +533,23 @@ md_sip_agent_remove_account (MdSipAgent   *self,
   /* The command belongs to the SIP thread once pushed. */
   md_sip_agent_push (self, CMD_REMOVE_ACCOUNT, cmd);
   g_hash_table_remove (self->accounts, GUINT_TO_POINTER (id));
+}
+
+void
+md_sip_agent_set_password (MdSipAgent   *self,
+                           MdSipAccount *account,
+                           const char   *password)
+{
+  MdSipCmd *cmd;
+
+  g_return_if_fail (MD_IS_SIP_AGENT (self));
+  g_return_if_fail (MD_IS_SIP_ACCOUNT (account));
+  g_return_if_fail (password != NULL);
+
+  cmd = g_new0 (MdSipCmd, 1);
+  cmd->id = _md_sip_account_get_id (account);
+  cmd->password = g_strdup (password);
+  md_sip_agent_push (self, CMD_SET_PASSWORD, cmd);
 }
 
 void

@@ -38,6 +38,11 @@ guint         md_sip_agent_get_local_port     (MdSipAgent   *self);
 MdSipAccount *md_sip_agent_add_account        (MdSipAgent               *self,
                                                const MdSipAccountConfig *config,
                                                GError                  **error);
+/* The password of an account added with password_later: it registers,
+ * and its calls challenged meanwhile go on. Not kept after this call. */
+void          md_sip_agent_set_password       (MdSipAgent   *self,
+                                               MdSipAccount *account,
+                                               const char   *password);
 /* Unregisters and forgets @account. */
 void          md_sip_agent_remove_account     (MdSipAgent   *self,
                                                MdSipAccount *account);

@@ -175,6 +175,11 @@ core_sess_event (const struct md_sess_event *sev,
       ev = core_event_new (core, EV_CALL_DTMF, entry->id);
       ev->digit = sev->digit;
       break;
+    case MD_SESS_PASSWORD_WAIT:
+      /* Nothing changes for the call: it stays "dialing". */
+      g_debug ("Call %u was challenged before the account's password came: "
+               "its INVITE goes again then", entry->id);
+      return;
     case MD_SESS_ENDED:
     default:
       ev = core_event_new (core, EV_CALL_ENDED, entry->id);
@@ -213,6 +218,7 @@ core_add_account (MdSipCore *core,
     .domain = cmd->domain,
     .display_name = cmd->display_name,
     .password = cmd->password,
+    .password_later = cmd->flag,
     .tp = cmd->transport,
     .af = sa_af (&core->laddr),
     .expires = cmd->expires_s,
@@ -244,6 +250,25 @@ core_add_account (MdSipCore *core,
 
   g_hash_table_insert (core->accounts, GUINT_TO_POINTER (cmd->id), entry);
   (void) md_acct_register (entry->acct);
+}
+
+/* The password that was to come: the account registers, and its calls
+ * challenged meanwhile send their INVITE again. */
+static void
+core_set_password (MdSipCore *core,
+                   MdSipCmd  *cmd)
+{
+  struct entry *acct_entry = g_hash_table_lookup (core->accounts, GUINT_TO_POINTER (cmd->id));
+  GHashTableIter iter;
+  gpointer entry;
+
+  if (!acct_entry || !cmd->password)
+    return;
+
+  (void) md_acct_set_password (acct_entry->acct, cmd->password);
+  g_hash_table_iter_init (&iter, core->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
+    md_sess_password_ready (((struct entry *) entry)->sess);
 }
 
 static void
@@ -376,6 +401,9 @@ core_command (int   id,
       break;
     case CMD_REMOVE_ACCOUNT:
       g_hash_table_remove (core->accounts, GUINT_TO_POINTER (cmd->id));
+      break;
+    case CMD_SET_PASSWORD:
+      core_set_password (core, cmd);
       break;
     case CMD_CALL:
       core_call (core, cmd);

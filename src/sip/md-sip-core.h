@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef enum {
   CMD_ADD_ACCOUNT,
   CMD_REMOVE_ACCOUNT,
+  CMD_SET_PASSWORD,
   CMD_CALL,
   CMD_ANSWER,
   CMD_HANGUP,
@@ -42,7 +43,7 @@ typedef struct {
   int                  srtp_mode;   /* MdSipSrtpMode */
   struct md_sdp_codec  codecs[MD_SDP_MAX_CODECS];
   gsize                n_codecs;
-  gboolean             flag;
+  gboolean             flag;      /* hold; an account's password comes later */
   char                 digit;
   guint                duration_ms;
 } MdSipCmd;

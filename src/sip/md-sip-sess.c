@@ -9,6 +9,11 @@
 struct md_sess {
 	struct sipsess *sess;
 	struct md_stack *stack;
+	struct md_acct *acct;         /* an outgoing call's account, or NULL */
+	char *uri;                    /* an outgoing call's Request-URI */
+	char *from;
+	char *route;                  /* its next hop, or NULL */
+	const char *cuser;
 	struct sdp_session *sdp;
 	struct sdp_media *sdp_media;
 	struct md_sdp_media media;
@@ -19,6 +24,7 @@ struct md_sess {
 	bool incoming;
 	bool tls;
 	bool ended;
+	bool password_wait;           /* challenged before the password came */
 	bool srtp;                    /* our offer is SRTP */
 	char srtp_key[MD_SDP_SRTP_KEY_SIZE];
 	md_sess_event_h *eh;
@@ -35,6 +41,10 @@ static void destructor(void *arg)
 	mem_deref(sess->sdp);
 	mem_deref(sess->offer);
 	mem_deref(sess->stack);
+	mem_deref(sess->acct);
+	mem_deref(sess->uri);
+	mem_deref(sess->from);
+	mem_deref(sess->route);
 }
 
 
@@ -228,6 +238,16 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	enum md_sess_end end = sess->end;
 	char text[128] = "";
 
+	/* Challenged before the account's password came (the first INVITE
+	 * does not wait for it): the INVITE goes again once it is there,
+	 * md_sess_password_ready(). */
+	if (msg && !msg->req && (msg->scode == 401 || msg->scode == 407) &&
+	    md_acct_password_pending(sess->acct)) {
+		sess->password_wait = true;
+		emit(sess, MD_SESS_PASSWORD_WAIT, NULL);
+		return;
+	}
+
 	/* libre reports a BYE from the far end as ECONNRESET. */
 	if (err == ECONNRESET && end == MD_SESS_END_NONE) {
 		emit_ended(sess, MD_SESS_END_REMOTE, 0, "");
@@ -290,16 +310,42 @@ static int sess_alloc(struct md_sess **sessp, struct md_stack *stack,
 }
 
 
+/* The INVITE; again, in a new dialog, after waiting for the password. */
+static int invite(struct md_sess *sess)
+{
+	const char *routev[1] = { sess->route };
+	struct mbuf *desc = NULL;
+	int err;
+
+	err = sdp_encode(&desc, sess->sdp, true);
+	if (err)
+		return err;
+
+	err = sipsess_connect(&sess->sess, md_stack_sock(sess->stack),
+			      sess->uri,
+			      sess->acct ? md_acct_display_name(sess->acct)
+					 : NULL,
+			      sess->from, sess->cuser,
+			      sess->route ? routev : NULL,
+			      sess->route ? 1 : 0,
+			      "application/sdp", desc,
+			      sess->acct ? md_acct_auth_handler : NULL,
+			      sess->acct ? md_acct_creds(sess->acct) : NULL,
+			      sess->acct != NULL,
+			      offer_handler, answer_handler, progress_handler,
+			      estab_handler, info_handler, NULL,
+			      close_handler, sess, ALLOW_HDR);
+	mem_deref(desc);
+
+	return err;
+}
+
+
 int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		    struct md_acct *acct, const struct md_sess_params *prm,
 		    md_sess_event_h *eh, void *arg)
 {
 	struct md_sess *sess = NULL;
-	struct mbuf *desc = NULL;
-	const char *routev[1];
-	char *route = NULL;
-	char *from = NULL;
-	const char *cuser;
 	int err;
 
 	if (!sessp || !stack || !prm || !prm->uri || !eh)
@@ -324,38 +370,28 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 	if (err)
 		goto out;
 
-	err = sdp_encode(&desc, sess->sdp, true);
-	if (err)
-		goto out;
-
+	err = str_dup(&sess->uri, prm->uri);
 	if (acct) {
-		err = str_dup(&from, md_acct_aor(acct));
-		cuser = md_acct_user(acct);
-		routev[0] = md_acct_route(acct);
+		sess->acct = mem_ref(acct);
+		err |= str_dup(&sess->from, md_acct_aor(acct));
+		err |= str_dup(&sess->route, md_acct_route(acct));
+		sess->cuser = md_acct_user(acct);
 	}
 	else {
 		/* No account: an anonymous caller at our own address. */
-		err = re_sdprintf(&from, "sip:meetdial@%J",
-				  md_stack_laddr(stack));
-		cuser = "meetdial";
-		err |= md_resolve_uri_route(&route,
+		err |= re_sdprintf(&sess->from, "sip:meetdial@%J",
+				   md_stack_laddr(stack));
+		sess->cuser = "meetdial";
+		err |= md_resolve_uri_route(&sess->route,
 					    prm->route ? prm->route : prm->uri,
 					    sa_af(md_stack_laddr(stack)));
-		routev[0] = route ? route : prm->route;
+		if (!err && !sess->route && prm->route)
+			err = str_dup(&sess->route, prm->route);
 	}
 	if (err)
 		goto out;
 
-	err = sipsess_connect(&sess->sess, md_stack_sock(stack), prm->uri,
-			      acct ? md_acct_display_name(acct) : NULL,
-			      from, cuser, routev[0] ? routev : NULL,
-			      routev[0] ? 1 : 0,
-			      "application/sdp", desc,
-			      acct ? md_acct_auth_handler : NULL,
-			      acct ? md_acct_creds(acct) : NULL, acct != NULL,
-			      offer_handler, answer_handler, progress_handler,
-			      estab_handler, info_handler, NULL,
-			      close_handler, sess, ALLOW_HDR);
+	err = invite(sess);
 	if (err)
 		goto out;
 
@@ -364,16 +400,26 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 			  no_answer_handler, sess);
 
  out:
-	mem_deref(desc);
-	mem_deref(from);
-	mem_deref(route);
-
 	if (err)
 		mem_deref(sess);
 	else
 		*sessp = sess;
 
 	return err;
+}
+
+
+void md_sess_password_ready(struct md_sess *sess)
+{
+	if (!sess || !sess->password_wait || sess->ended ||
+	    md_acct_password_pending(sess->acct))
+		return;
+
+	sess->password_wait = false;
+	sess->sess = mem_deref(sess->sess);
+	if (invite(sess))
+		emit_ended(sess, MD_SESS_END_UNREACHABLE, 0,
+			   "cannot send the INVITE");
 }
 
 

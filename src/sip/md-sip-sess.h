@@ -18,6 +18,7 @@ enum md_sess_event_kind {
 	MD_SESS_ANSWERED,
 	MD_SESS_MODIFIED,    /* a re-INVITE, from either end, changed media */
 	MD_SESS_DTMF,        /* a digit by SIP INFO from the far end */
+	MD_SESS_PASSWORD_WAIT, /* challenged before the account's password */
 	MD_SESS_ENDED,       /* last event; the owner may free the session */
 };
 
@@ -62,6 +63,10 @@ struct md_sess_params {
 int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		    struct md_acct *acct, const struct md_sess_params *prm,
 		    md_sess_event_h *eh, void *arg);
+
+/* The account's password has come (md_acct_set_password()): a call
+ * challenged while it was still to come sends its INVITE again. */
+void md_sess_password_ready(struct md_sess *sess);
 
 /* An incoming INVITE: replies 180 Ringing and waits for answer/hangup.
  * Fills @from (the caller's URI) up to @from_size bytes. */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* MdCall's hold from our side, driven by test_phone.py against a real
  * Kamailio and baresip bridge. Usage: test-call-hold REGISTRAR NUMBER, the
- * account's password on the first line of stdin. The harness reads what
+ * account's password on the first line of stdin. With --password-later the
+ * call goes before the password, which comes when the harness gives it,
+ * and there is no hold. The harness reads what
  * happens on stdout ("active", "held", "resumed", "ended REASON") and says
  * when to go on with "resume" and "hangup" lines on stdin. */
 #define G_LOG_DOMAIN "test-call-hold"
@@ -97,11 +99,11 @@ on_line (GObject      *source,
   test->line_read = TRUE;
 }
 
-/* Waits for the harness's next word while the call goes on (SIP events,
+/* Waits for the harness's next line while the call goes on (SIP events,
  * the media's RTP timeout): the call must not end meanwhile. */
 static gboolean
-expect_line (Test       *test,
-             const char *word)
+read_line (Test       *test,
+           const char *what)
 {
   g_clear_pointer (&test->line, g_free);
   test->line_read = FALSE;
@@ -113,9 +115,18 @@ expect_line (Test       *test,
       g_printerr ("the call became %s (%s) while waiting for “%s”\n",
                   md_call_state_to_string (md_call_get_state (test->call)),
                   md_call_get_end_message (test->call) ? md_call_get_end_message (test->call) : "",
-                  word);
+                  what);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+expect_line (Test       *test,
+             const char *word)
+{
+  if (!read_line (test, word))
+    return FALSE;
   if (g_strcmp0 (test->line, word) != 0)
     {
       g_printerr ("expected “%s” on stdin, got “%s”\n", word, test->line ? test->line : "");
@@ -164,37 +175,48 @@ main (int    argc,
   g_autofree char *password = NULL;
   MdCallAudio audio = { .mic_spec = "tone:440", .speaker_spec = "null" };
   Test test = { 0 };
+  gboolean later;
   int status = 1;
 
-  if (argc != 3)
+  if (argc != 3 && !(argc == 4 && g_str_equal (argv[3], "--password-later")))
     {
-      g_printerr ("usage: test-call-hold REGISTRAR NUMBER < password\n");
+      g_printerr ("usage: test-call-hold REGISTRAR NUMBER [--password-later] < password\n");
       return 2;
     }
+  later = argc == 4;
 
   /* stdout is for the harness */
   g_log_writer_default_set_use_stderr (TRUE);
   test.loop = g_main_loop_new (NULL, FALSE);
   stdin_stream = g_unix_input_stream_new (0, FALSE);
   test.input = g_data_input_stream_new (stdin_stream);
-  password = g_data_input_stream_read_line_utf8 (test.input, NULL, NULL, NULL);
-  if (!password)
-    {
-      g_printerr ("give the password on stdin\n");
-      goto out;
-    }
 
   account = md_account_new ("work", argv[1], "alice", NULL, "udp", NULL, &error);
   g_assert_no_error (error);
   phone = md_phone_new (NULL);
-  sip_account = md_phone_add_account (phone, account, password, &error);
-  g_assert_no_error (error);
-  test.account = sip_account;
-  if (!run_until (&test, registration_done) ||
-      md_sip_account_get_state (sip_account) != MD_SIP_ACCOUNT_REGISTERED)
+  if (later)
     {
-      g_printerr ("not registered: %s\n", md_sip_account_get_status (sip_account));
-      goto out;
+      sip_account = md_phone_add_account_password_later (phone, account, &error);
+      g_assert_no_error (error);
+      test.account = sip_account;
+    }
+  else
+    {
+      password = g_data_input_stream_read_line_utf8 (test.input, NULL, NULL, NULL);
+      if (!password)
+        {
+          g_printerr ("give the password on stdin\n");
+          goto out;
+        }
+      sip_account = md_phone_add_account (phone, account, password, &error);
+      g_assert_no_error (error);
+      test.account = sip_account;
+      if (!run_until (&test, registration_done) ||
+          md_sip_account_get_state (sip_account) != MD_SIP_ACCOUNT_REGISTERED)
+        {
+          g_printerr ("not registered: %s\n", md_sip_account_get_status (sip_account));
+          goto out;
+        }
     }
 
   plan = md_dial_plan_parse (argv[2], 1000, &error);
@@ -203,12 +225,26 @@ main (int    argc,
   g_assert_no_error (error);
   test.call = call;
 
+  /* The harness gives the password once the server has challenged the
+   * INVITE: the call waits for it, and the account has not registered. */
+  if (later)
+    {
+      say ("dialing");
+      if (!read_line (&test, "the password") ||
+          md_sip_account_get_state (sip_account) != MD_SIP_ACCOUNT_REGISTERING)
+        goto out;
+      md_phone_set_account_password (phone, sip_account, test.line);
+    }
+
   if (!run_until (&test, is_active) || md_call_get_state (call) != MD_CALL_STATE_ACTIVE)
     {
       g_printerr ("the call did not become active\n");
       goto out;
     }
   say ("active");
+
+  if (later)
+    goto hang_up;
 
   if (!set_held (call, TRUE, MD_CALL_STATE_HELD))
     goto out;
@@ -223,6 +259,7 @@ main (int    argc,
     goto out;
   say ("resumed");
 
+ hang_up:
   if (!expect_line (&test, "hangup") || md_call_get_state (call) != MD_CALL_STATE_ACTIVE)
     goto out;
 

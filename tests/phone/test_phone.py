@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Drives tests/phone/test-call-hold.c against a real Kamailio and baresip
-bridge: we hold (a sendonly re-INVITE through the proxy), the held call
+bridge.
+
+hold: we hold (a sendonly re-INVITE through the proxy), the held call
 outlasts the media's RTP timeout while the bridge sends nothing, we resume
 (sendrecv) and hang up.
 
-Usage: test_phone.py TEST_CALL_HOLD
+password-later: the call goes before the account's password is known; the
+proxy challenges the INVITE, the call waits (the account does not register
+meanwhile), and once the password comes the INVITE goes again and the
+bridge answers.
+
+Usage: test_phone.py TEST_CALL_HOLD [hold|password-later]
 """
 
 import os
@@ -60,12 +67,53 @@ class Program:
         self.log.close()
 
 
+def hang_up(call, bridge):
+    call.tell("hangup")
+    call.expect("ended hung up")
+    rc = call.proc.wait(15)
+    if rc != 0:
+        raise AssertionError(f"test-call-hold exited {rc}")
+    bridge.wait_event("CALL_CLOSED", timeout=5)
+
+
+def password_later(program, env, logs):
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE, USERS[BRIDGE], logs=logs) as bridge:
+        log = os.path.join(logs, f"test-password-later-{os.getpid()}.log")
+        call = Program([program, f"127.0.0.1:{kamailio.port}", f"tel:{BRIDGE}",
+                        "--password-later"], env, log)
+        try:
+            call.expect("dialing")
+            peers.wait_for(lambda: "before the account's password came" in
+                           open(log, errors="replace").read(), 10,
+                           "the INVITE challenged before the password came")
+            if "REGISTERED alice" in kamailio.log_text():
+                raise AssertionError("the account registered before its password came")
+            call.tell(PASSWORD)
+            call.expect("active")
+            # The first INVITE, challenged; then again, challenged and
+            # answered with the password.
+            invites = kamailio.log_text().count("INVITE from alice")
+            if invites != 3:
+                raise AssertionError(f"Kamailio saw {invites} INVITEs from us, not 3")
+            peers.wait_for(lambda: "REGISTERED alice" in kamailio.log_text(), 5,
+                           "the registration once the password came")
+            hang_up(call, bridge)
+        finally:
+            call.stop()
+    print("ok: password later")
+
+
 def main():
     program = sys.argv[1]
+    mode = sys.argv[2] if len(sys.argv) > 2 else "hold"
     logs = os.environ.get("MEETDIAL_TEST_LOGS") or peers.log_dir()
     os.makedirs(logs, exist_ok=True)
     env = dict(os.environ, MEETDIAL_RTP_TIMEOUT_MS=str(RTP_TIMEOUT_MS),
                G_MESSAGES_DEBUG="md-sip md-phone md-media")
+    if mode == "password-later":
+        password_later(program, env, logs)
+        return
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE, USERS[BRIDGE], logs=logs) as bridge:
         call = Program([program, f"127.0.0.1:{kamailio.port}", f"tel:{BRIDGE}"], env,
@@ -83,12 +131,7 @@ def main():
             call.expect("resumed")
             peers.wait_for(lambda: "REOFFER alice sendrecv" in kamailio.log_text(), 5,
                            "our sendrecv re-INVITE at the proxy")
-            call.tell("hangup")
-            call.expect("ended hung up")
-            rc = call.proc.wait(15)
-            if rc != 0:
-                raise AssertionError(f"test-call-hold exited {rc}")
-            bridge.wait_event("CALL_CLOSED", timeout=5)
+            hang_up(call, bridge)
         finally:
             call.stop()
     print("ok: hold")

@@ -121,6 +121,28 @@ def case_wrong_password(md, logs):
     no_secrets(md)
 
 
+def case_no_password(md, logs):
+    """The INVITE does not wait for the password lookup; when no password
+    is stored, the call is hung up and the user told why."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        subprocess.run([peers.need("secret-tool", "libsecret-tools"), "clear",
+                        "xdg:schema", "io.github.meetdial.Meetdial.Secret",
+                        "kind", "sip-password", "key", "work"],
+                       env=md.env, check=True, timeout=10)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null")
+        rc = call.wait(20)
+        stderr = call.stderr.decode()
+        check(rc == 1, f"call exited {rc}, not 1: {stderr}")
+        want = "No password is stored for account “work” (add the account again with --password-stdin)"
+        check(stderr.strip().endswith(want), f"stderr does not say why: {stderr!r}")
+        check(stderr.count("meetdial-cli: call:") == 1, f"more than one error: {stderr!r}")
+        check(call.ended(), f"the call did not end: {call.events}")
+        log = kamailio.log_text()
+        check("INVITE from alice" in log, "the INVITE waited for the password lookup")
+        check("REGISTERED alice" not in log, "registered without a password")
+
+
 def case_busy(md, logs):
     sipp_call(md, logs, "busy.xml", "busy")
 
