@@ -27,7 +27,6 @@ struct _MdCliSession
   GCallback      on_interrupt;
   gpointer       interrupt_data;
   MdSipAccount  *early_account;   /* its password still being looked up */
-  guint          lookup_source;
   GError        *failure;         /* what ended the session, if not the call */
   gboolean       quitting;
   gboolean       quit_on_final_failure;
@@ -49,9 +48,6 @@ md_cli_session_new (gboolean json_events)
   if (!session->settings)
     g_debug ("Using built-in defaults: %s", error->message);
   session->phone = md_phone_new (session->settings);
-  /* GStreamer starts in a thread of its own while the password is looked
-   * up and SIP starts. */
-  md_phone_prepare_media (session->phone, NULL);
   return session;
 }
 
@@ -59,7 +55,6 @@ void
 md_cli_session_free (MdCliSession *session)
 {
   g_cancellable_cancel (session->cancellable);
-  g_clear_handle_id (&session->lookup_source, g_source_remove);
   g_clear_handle_id (&session->sigint_source, g_source_remove);
   g_clear_handle_id (&session->sigterm_source, g_source_remove);
   g_clear_object (&session->early_account);
@@ -137,8 +132,8 @@ find_account (MdCliSession  *session,
   return md_account_list_find (session->settings, name, error);
 }
 
-/* SIP and the audio of the first call get ready: both are on the way to
- * the INVITE, as is the password lookup that runs meanwhile. */
+/* SIP starts, and GStreamer in a thread of its own, while the password is
+ * looked up. */
 static gboolean
 start_phone_for (MdCliSession  *session,
                  MdAccount     *account,
@@ -212,8 +207,9 @@ on_password_for_call (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   password = md_secret_store_lookup_finish (result, &lookup_error);
-  /* Cancelled: the session is gone. */
-  if (g_error_matches (lookup_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Cancelled: the session is gone. No account: the call never began. */
+  if (g_error_matches (lookup_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      session->early_account == NULL)
     return;
 
   if (check_password (md_sip_account_get_name (session->early_account), password,
@@ -231,17 +227,6 @@ on_password_for_call (GObject      *source,
     md_cli_session_quit (session);
 }
 
-static void
-start_password_lookup (gpointer user_data)
-{
-  MdCliSession *session = user_data;
-
-  session->lookup_source = 0;
-  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD,
-                                md_sip_account_get_name (session->early_account),
-                                session->cancellable, on_password_for_call, session);
-}
-
 MdSipAccount *
 md_cli_session_add_account_for_call (MdCliSession  *session,
                                      const char    *name,
@@ -252,16 +237,23 @@ md_cli_session_add_account_for_call (MdCliSession  *session,
   g_return_val_if_fail (session->early_account == NULL, NULL);
 
   account = find_account (session, name, error);
-  if (!account || !start_phone_for (session, account, error))
+  if (!account)
     return NULL;
+
+  /* First, as it takes longest (a bus connection, the Secret Service
+   * session's keys); it answers once the main loop runs. */
+  md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account),
+                                session->cancellable, on_password_for_call, session);
+  {
+    g_autofree char *host = md_account_dup_server_host (account);
+
+    if (!md_phone_start (session->phone, host, error))
+      return NULL;
+  }
 
   session->early_account = md_phone_add_account_password_later (session->phone, account, error);
   if (!session->early_account)
     return NULL;
-
-  /* Starting a lookup takes a few milliseconds of its own (a bus
-   * connection, the Secret Service session's keys): after the dial. */
-  session->lookup_source = g_idle_add_once (start_password_lookup, session);
   return g_object_ref (session->early_account);
 }
 

@@ -225,6 +225,10 @@ md_cli_call_main (int    argc,
       md_cli_print_error ("call", error->message);
       return MD_CLI_EXIT_FAILED;
     }
+  /* GStreamer starts while the far end rings: the INVITE did not need it
+   * (md_media_codec_get_offered()), and on two cores it would compete with
+   * SIP's start. */
+  md_phone_prepare_media (md_cli_session_get_phone (session), NULL);
 
   {
     g_autofree char *masked = md_dial_plan_to_masked_uri (plan);

@@ -501,7 +501,10 @@ class Baresip:
     def _read_events(self):
         buffer = b""
         sock = self.sock
-        sock.settimeout(None)
+        try:
+            sock.settimeout(None)
+        except OSError:
+            return   # closed already: stop() came right after start()
         while True:
             try:
                 data = sock.recv(4096)
