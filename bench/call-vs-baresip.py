@@ -64,6 +64,20 @@ class Capture:
         return rows
 
 
+def library_rss(pid):
+    """KiB resident per shared object (by file name) in @pid now."""
+    rss, name = {}, None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            fields = line.split()
+            if "-" in fields[0] and len(fields) >= 5 and ":" in fields[3]:
+                path = fields[5] if len(fields) > 5 else ""
+                name = os.path.basename(path) if ".so" in path else None
+            elif fields[0] == "Rss:" and name:
+                rss[name] = rss.get(name, 0) + int(fields[1])
+    return rss
+
+
 def wire_times(rows, user, start):
     """The caller's first INVITE after @start, and the first 200 OK to an
     INVITE after that."""
@@ -81,6 +95,7 @@ def run_meetdial(md, kamailio, bridge, seconds, logs):
                          "--hangup-after", str(seconds))
     call.wait_state("active", timeout=10)
     cpu_at_answer = cpu_seconds(call.proc.pid)
+    libraries = library_rss(call.proc.pid)
     proc = peers.Process.__new__(peers.Process)   # reuse wait_rusage on this child
     proc.proc, proc.name = call.proc, "meetdial-cli"
     usage = proc.wait_rusage(seconds + 30)
@@ -95,6 +110,7 @@ def run_meetdial(md, kamailio, bridge, seconds, logs):
     return {
         "cpu": usage.ru_utime + usage.ru_stime - cpu_at_answer,
         "rss_kib": proc.peak_rss_kib,
+        "libraries": libraries,
         "first_digit_ms": (digits[0] - answered) * 1000 if digits else None,
         "first_sent_ms": sent_ms[0] - active_ms if sent_ms else None,
         "ms_per_digit": ((digits[-1] - digits[0]) * 1000 / (len(digits) - 1)) if len(digits) > 1 else None,
@@ -111,6 +127,7 @@ def run_baresip(kamailio, bridge, seconds, logs):
         # The dial runs before ctrl_tcp has a client: the log tells.
         caller.proc.wait_log("Call established", timeout=10)
         cpu_at_answer = cpu_seconds(caller.proc.proc.pid)
+        libraries = library_rss(caller.proc.proc.pid)
         time.sleep(seconds)   # the call's length is what is measured here
         caller.command("hangup")
         caller.proc.wait_log("terminated (duration", timeout=10)
@@ -121,7 +138,7 @@ def run_baresip(kamailio, bridge, seconds, logs):
         caller.stop()
         caller.cleanup()
     return {"cpu": usage.ru_utime + usage.ru_stime - cpu_at_answer,
-            "rss_kib": peak_rss_kib}
+            "rss_kib": peak_rss_kib, "libraries": libraries}
 
 
 def sample_starts(md, kamailio, logs, runs):
@@ -242,6 +259,18 @@ def main():
         if key == "rss_kib":
             a, b, fmt = a / 1024, b / 1024, "{:.1f}"
         print(f"{name:34} {fmt.format(a):>14} {fmt.format(b):>10} {ratio(a, b):>8}")
+    # What the libraries alone hold once the call runs: those only Meetdial
+    # loads (GLib, GIO, GStreamer, libsecret, …) set a floor under its RSS.
+    only_ours = {n: k for n, k in ours["libraries"].items() if n not in theirs["libraries"]}
+    only_theirs = {n: k for n, k in theirs["libraries"].items() if n not in ours["libraries"]}
+    both = sum(k for n, k in ours["libraries"].items() if n in theirs["libraries"])
+    top = ", ".join(f"{n.split('.so')[0]} {k / 1024:.1f}"
+                    for n, k in sorted(only_ours.items(), key=lambda i: -i[1])[:6])
+    print(f"resident in shared libraries during the call, MiB: {both / 1024:.1f} in those both load; "
+          f"{sum(only_ours.values()) / 1024:.1f} in those only meetdial-cli loads ({top}, …); "
+          f"{sum(only_theirs.values()) / 1024:.1f} in those only baresip loads")
+    print(f"libraries alone against baresip's peak RSS: "
+          f"{ratio((both + sum(only_ours.values())) / 1024, theirs['rss_kib'] / 1024)}")
     print(f"answer → first PIN digit: {ours['first_sent_ms']:.0f} ms sent by meetdial-cli, "
           f"{ours['first_digit_ms']:.0f} ms seen by the bridge (plan: 2 pauses × 2000 ms; "
           "the bridge reports a digit after its jitter buffer)")
