@@ -19,6 +19,7 @@ struct md_sess {
 	struct md_sdp_media media;
 	struct mbuf *offer;           /* an incoming INVITE's SDP */
 	struct tmr tmr_no_answer;
+	uint32_t no_answer_ms;
 	enum md_sess_end end;
 	bool answered;
 	bool incoming;
@@ -243,7 +244,10 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	 * md_sess_password_ready(). */
 	if (msg && !msg->req && (msg->scode == 401 || msg->scode == 407) &&
 	    md_acct_password_pending(sess->acct)) {
+		/* The far end has not rung yet: its time starts again
+		 * with the INVITE (a keyring may ask to be unlocked). */
 		sess->password_wait = true;
+		tmr_cancel(&sess->tmr_no_answer);
 		emit(sess, MD_SESS_PASSWORD_WAIT, NULL);
 		return;
 	}
@@ -395,8 +399,9 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 	if (err)
 		goto out;
 
-	if (prm->no_answer_ms)
-		tmr_start(&sess->tmr_no_answer, prm->no_answer_ms,
+	sess->no_answer_ms = prm->no_answer_ms;
+	if (sess->no_answer_ms)
+		tmr_start(&sess->tmr_no_answer, sess->no_answer_ms,
 			  no_answer_handler, sess);
 
  out:
@@ -417,9 +422,15 @@ void md_sess_password_ready(struct md_sess *sess)
 
 	sess->password_wait = false;
 	sess->sess = mem_deref(sess->sess);
-	if (invite(sess))
+	if (invite(sess)) {
 		emit_ended(sess, MD_SESS_END_UNREACHABLE, 0,
 			   "cannot send the INVITE");
+		return;
+	}
+
+	if (sess->no_answer_ms)
+		tmr_start(&sess->tmr_no_answer, sess->no_answer_ms,
+			  no_answer_handler, sess);
 }
 
 
