@@ -1,18 +1,52 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The codecs an outgoing call offers before GStreamer has started: those
  * the last start found, kept in the user's cache folder. Each case runs in
- * a process of its own (the lists are per process), with its own XDG
- * folders (G_TEST_OPTION_ISOLATE_DIRS). */
+ * a process of its own (the lists are per process) with a cache folder of
+ * its own. */
 #include "config.h"
 
 #include "md-media-codec.h"
 
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 
 static char *
 remembered_path (void)
 {
   return g_build_filename (g_get_user_cache_dir (), "meetdial", "codecs", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* The parent's side of each case: the child sees a new, empty cache
+ * folder (GStreamer builds its registry there too). */
+static void
+run_case_in_own_cache (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = g_dir_make_tmp ("meetdial-codecs-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  remove_tree (cache);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -69,8 +103,7 @@ test_remembered (void)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
+  run_case_in_own_cache ();
 }
 
 /* Nothing remembered (a first start, or a file that names nothing of
@@ -96,8 +129,7 @@ test_nothing_remembered (gconstpointer data)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
+  run_case_in_own_cache ();
 }
 
 /* A cache folder that cannot be written: the offer is still made. */
@@ -117,15 +149,14 @@ test_unwritable (void)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
+  run_case_in_own_cache ();
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/media/codecs/remembered", test_remembered);
   g_test_add_data_func ("/media/codecs/first-start", NULL, test_nothing_remembered);
