@@ -6,32 +6,14 @@
 #include "config.h"
 
 #include "md-media-codec.h"
+#include "media-test-util.h"
 
-#include <glib/gstdio.h>
 #include <gst/gst.h>
 
 static char *
 remembered_path (void)
 {
   return g_build_filename (g_get_user_cache_dir (), "meetdial", "codecs", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 /* The parent's side of each case: the child sees a new, empty cache
@@ -45,7 +27,7 @@ run_case_in_own_cache (void)
   g_assert_no_error (error);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  remove_tree (cache);
+  fixture_remove_dir (cache);
   g_test_trap_assert_passed ();
 }
 
