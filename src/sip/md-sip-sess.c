@@ -11,9 +11,8 @@ struct md_sess {
 	struct md_stack *stack;
 	struct md_acct *acct;         /* an outgoing call's account, or NULL */
 	char *uri;                    /* an outgoing call's Request-URI */
-	char *from;
-	char *route;                  /* its next hop, or NULL */
-	const char *cuser;
+	char *from;                   /* without an account: ours, its next */
+	char *route;                  /* hop (or NULL); else the account's */
 	struct sdp_session *sdp;
 	struct sdp_media *sdp_media;
 	struct md_sdp_media media;
@@ -314,10 +313,13 @@ static int sess_alloc(struct md_sess **sessp, struct md_stack *stack,
 }
 
 
-/* The INVITE; again, in a new dialog, after waiting for the password. */
+/* The INVITE; again, in a new dialog, after waiting for the password.
+ * An account's route is read now: its registration may have looked the
+ * server up again meanwhile. */
 static int invite(struct md_sess *sess)
 {
-	const char *routev[1] = { sess->route };
+	struct md_acct *acct = sess->acct;
+	const char *routev[1] = { acct ? md_acct_route(acct) : sess->route };
 	struct mbuf *desc = NULL;
 	int err;
 
@@ -327,21 +329,25 @@ static int invite(struct md_sess *sess)
 
 	err = sipsess_connect(&sess->sess, md_stack_sock(sess->stack),
 			      sess->uri,
-			      sess->acct ? md_acct_display_name(sess->acct)
-					 : NULL,
-			      sess->from, sess->cuser,
-			      sess->route ? routev : NULL,
-			      sess->route ? 1 : 0,
+			      acct ? md_acct_display_name(acct) : NULL,
+			      acct ? md_acct_aor(acct) : sess->from,
+			      acct ? md_acct_user(acct) : "meetdial",
+			      routev[0] ? routev : NULL, routev[0] ? 1 : 0,
 			      "application/sdp", desc,
-			      sess->acct ? md_acct_auth_handler : NULL,
-			      sess->acct ? md_acct_creds(sess->acct) : NULL,
-			      sess->acct != NULL,
+			      acct ? md_acct_auth_handler : NULL,
+			      acct ? md_acct_creds(acct) : NULL, acct != NULL,
 			      offer_handler, answer_handler, progress_handler,
 			      estab_handler, info_handler, NULL,
 			      close_handler, sess, ALLOW_HDR);
 	mem_deref(desc);
+	if (err)
+		return err;
 
-	return err;
+	if (sess->no_answer_ms)
+		tmr_start(&sess->tmr_no_answer, sess->no_answer_ms,
+			  no_answer_handler, sess);
+
+	return 0;
 }
 
 
@@ -375,17 +381,13 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		goto out;
 
 	err = str_dup(&sess->uri, prm->uri);
-	if (acct) {
+	sess->no_answer_ms = prm->no_answer_ms;
+	if (acct)
 		sess->acct = mem_ref(acct);
-		err |= str_dup(&sess->from, md_acct_aor(acct));
-		err |= str_dup(&sess->route, md_acct_route(acct));
-		sess->cuser = md_acct_user(acct);
-	}
 	else {
 		/* No account: an anonymous caller at our own address. */
 		err |= re_sdprintf(&sess->from, "sip:meetdial@%J",
 				   md_stack_laddr(stack));
-		sess->cuser = "meetdial";
 		err |= md_resolve_uri_route(&sess->route,
 					    prm->route ? prm->route : prm->uri,
 					    sa_af(md_stack_laddr(stack)));
@@ -396,13 +398,6 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		goto out;
 
 	err = invite(sess);
-	if (err)
-		goto out;
-
-	sess->no_answer_ms = prm->no_answer_ms;
-	if (sess->no_answer_ms)
-		tmr_start(&sess->tmr_no_answer, sess->no_answer_ms,
-			  no_answer_handler, sess);
 
  out:
 	if (err)
@@ -422,15 +417,9 @@ void md_sess_password_ready(struct md_sess *sess)
 
 	sess->password_wait = false;
 	sess->sess = mem_deref(sess->sess);
-	if (invite(sess)) {
+	if (invite(sess))
 		emit_ended(sess, MD_SESS_END_UNREACHABLE, 0,
 			   "cannot send the INVITE");
-		return;
-	}
-
-	if (sess->no_answer_ms)
-		tmr_start(&sess->tmr_no_answer, sess->no_answer_ms,
-			  no_answer_handler, sess);
 }
 
 
