@@ -327,12 +327,8 @@ on_call_state (MdCall       *call,
   const char *name = md_call_state_to_string (state);
   g_autofree char *human = NULL;
 
-  /* A call hung up for want of a password: the error says why, not “You
-   * hung up”. */
   if (state == MD_CALL_STATE_ENDED)
-    human = session->failure == NULL
-            ? g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call))
-            : NULL;
+    human = g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call));
   else if (state == MD_CALL_STATE_ACTIVE)
     human = g_strdup (_("Connected (keys: digits send tones, m mutes, c continues, h hangs up)"));
   else

@@ -27,8 +27,8 @@ MdSipAccount *md_cli_session_add_account  (MdCliSession *session,
                                            GError      **error);
 /* For a call: adds the account at once and looks its password up
  * meanwhile, so that the INVITE need not wait for the Secret Service. If
- * no password can be had, the call is hung up and
- * md_cli_session_get_failure() says why. */
+ * no password can be had, md_cli_session_get_failure() says why and the
+ * session is interrupted: the call ends, "no password" its reason. */
 MdSipAccount *md_cli_session_add_account_for_call (MdCliSession *session,
                                                    const char   *name,
                                                    GError      **error);

@@ -61,9 +61,15 @@ on_key (MdCliSession *session,
 static void
 on_interrupt (CallRun *run)
 {
-  /* Ctrl+C: BYE (or CANCEL) first; "ended" then shuts down. */
+  /* The account's password cannot be had (the session's only failure):
+   * the call ends saying so. Ctrl+C: BYE (or CANCEL). "ended" then shuts
+   * down. */
+  const GError *failure = md_cli_session_get_failure (run->session);
+
   if (md_call_get_state (run->call) == MD_CALL_STATE_ENDED)
     md_cli_session_quit (run->session);
+  else if (failure != NULL)
+    md_call_end_for_password (run->call, failure->message);
   else
     md_call_hangup (run->call);
 }
@@ -249,11 +255,6 @@ md_cli_call_main (int    argc,
   if (account)
     g_signal_handlers_disconnect_by_data (account, session);
 
-  if (md_cli_session_get_failure (session))
-    {
-      md_cli_print_error ("call", md_cli_session_get_failure (session)->message);
-      return MD_CLI_EXIT_FAILED;
-    }
   if (!ended_well (call))
     {
       if (g_str_equal (md_call_get_end_reason (call), "certificate not trusted"))

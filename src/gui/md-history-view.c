@@ -34,6 +34,8 @@ md_history_view_outcome_label (const char *outcome)
     { "declined", N_("Declined") },
     { "no answer", N_("No answer") },
     { "wrong password", N_("Wrong password") },
+    { "no password", N_("No password") },
+    { "certificate not trusted", N_("Certificate not trusted") },
     { "unreachable", N_("Unreachable") },
     { "no common codec", N_("No common audio format") },
     { "bad answer from far end", N_("Bad answer from the other side") },

@@ -761,6 +761,15 @@ md_call_hangup (MdCall *self)
   md_sip_call_hangup (self->sip_call);
 }
 
+void
+md_call_end_for_password (MdCall     *self,
+                          const char *message)
+{
+  g_return_if_fail (MD_IS_CALL (self));
+  g_return_if_fail (message != NULL);
+  end_with (self, "no password", message);
+}
+
 MdMediaSession *
 _md_call_get_media (MdCall *self)
 {

@@ -67,6 +67,10 @@ gboolean     md_call_answer            (MdCall     *self,
                                         GError    **error);
 /* Hangs up, cancels or declines. Idempotent. */
 void         md_call_hangup            (MdCall     *self);
+/* Ends a call whose account's password cannot be had (none is stored, the
+ * keyring failed): end reason "no password", @message says why. */
+void         md_call_end_for_password  (MdCall     *self,
+                                        const char *message);
 
 const char  *md_call_state_to_string   (MdCallState state);
 

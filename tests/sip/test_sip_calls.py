@@ -123,7 +123,7 @@ def case_wrong_password(md, logs):
 
 def case_no_password(md, logs):
     """The INVITE does not wait for the password lookup; when no password
-    is stored, the call is hung up and the user told why."""
+    is stored, the call ends as "no password" and the user is told why."""
     with peers.Kamailio(USERS, logs=logs) as kamailio:
         md.add_account("work", kamailio.port, "alice", PASSWORD)
         subprocess.run([peers.need("secret-tool", "libsecret-tools"), "clear",
@@ -137,7 +137,9 @@ def case_no_password(md, logs):
         want = "No password is stored for account “work” (add the account again with --password-stdin)"
         check(stderr.strip().endswith(want), f"stderr does not say why: {stderr!r}")
         check(stderr.count("meetdial-cli: call:") == 1, f"more than one error: {stderr!r}")
-        check(call.ended(), f"the call did not end: {call.events}")
+        ended = call.ended()
+        check(ended and ended[0]["reason"] == "no password" and ended[0]["message"] == want,
+              f"the call did not end for want of a password: {call.events}")
         log = kamailio.log_text()
         check("INVITE from alice" in log, "the INVITE waited for the password lookup")
         check("REGISTERED alice" not in log, "registered without a password")
