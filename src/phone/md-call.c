@@ -377,7 +377,10 @@ message_for (MdSipEndReason  reason,
     case MD_SIP_END_DECLINED:        return g_strdup (_("The call was declined"));
     case MD_SIP_END_NO_ANSWER:       return g_strdup (_("Nobody answered"));
     case MD_SIP_END_WRONG_PASSWORD:  return g_strdup (_("The server refused the SIP password"));
-    case MD_SIP_END_UNREACHABLE:     return g_strdup (_("The far end cannot be reached"));
+    case MD_SIP_END_UNREACHABLE:
+      /* Translators: %s is what the network said, e.g. "404 Not Found" */
+      return detail && *detail ? g_strdup_printf (_("The far end cannot be reached (%s)"), detail)
+                               : g_strdup (_("The far end cannot be reached"));
     case MD_SIP_END_NO_COMMON_CODEC: return g_strdup (_("The far end offers no audio format Meetdial can use"));
     case MD_SIP_END_BAD_ANSWER:      return g_strdup (_("The far end sent a session description Meetdial cannot read"));
     case MD_SIP_END_CERTIFICATE:

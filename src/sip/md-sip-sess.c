@@ -101,6 +101,16 @@ static enum md_sess_end end_from_status(uint16_t scode)
 	case 606:
 		return MD_SESS_END_NO_CODEC;
 
+	/* No such number or address, or no way to it from this server. */
+	case 404:
+	case 410:
+	case 484:
+	case 502:
+	case 503:
+	case 504:
+	case 604:
+		return MD_SESS_END_UNREACHABLE;
+
 	default:
 		return MD_SESS_END_FAILED;
 	}

@@ -149,6 +149,22 @@ def case_busy(md, logs):
     sipp_call(md, logs, "busy.xml", "busy")
 
 
+def case_not_found(md, logs):
+    """A number nobody has registered: the registrar says 404, and the call
+    ends as unreachable, saying what the server said."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call("tel:+15550199", "--mic", "null", "--speaker", "null")
+        rc = call.wait(20)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "unreachable", f"{rc} {ended}")
+        check(ended[0]["message"] == "The far end cannot be reached (404 Not Found)",
+              f"unclear: {ended[0]['message']!r}")
+        check(call.stderr.decode().strip().endswith(ended[0]["message"]),
+              f"stderr does not say why: {call.stderr.decode()!r}")
+    no_secrets(md)
+
+
 def case_no_answer(md, logs):
     md.gsettings("no-answer-seconds", "2")
     call = sipp_call(md, logs, "no-answer.xml", "no answer")
