@@ -28,8 +28,12 @@ static void destructor(void *arg)
 		mem_deref(stack->sip);
 	}
 	else {
-		/* Closing did not finish: drop what is still pending. */
+		/* Closing did not finish (a request still unanswered): drop
+		 * what is pending. Once the last of it lets go, libre hands
+		 * our reference back (exit_handler), to be dropped here. */
 		sip_close(stack->sip, true);
+		if (stack->exited)
+			mem_deref(stack->sip);
 	}
 
 	mem_deref(stack->dnsc);
