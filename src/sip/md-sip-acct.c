@@ -26,6 +26,7 @@ struct md_acct {
 	char *reg_uri;
 	char *route;
 	char *lookup_host;        /* looked up by the system: lookup_of() */
+	struct md_resolve *resolve;   /* that lookup, under way */
 	uint16_t lookup_port;
 	int af;                   /* the stack's address family */
 	char *user;
@@ -73,6 +74,7 @@ static void destructor(void *arg)
 	/* The sipreg destructor sends the unREGISTER and lives on until
 	 * the registrar answers it. */
 	mem_deref(acct->reg);
+	mem_deref(acct->resolve);
 	mem_deref(acct->sip);
 	mem_deref(acct->tls);
 	mem_deref(acct->aor);
@@ -214,26 +216,6 @@ static int lookup_of(struct md_acct *acct, const char *server)
 }
 
 
-/* The route to a server looked up by the system, anew. */
-static int resolve_route(struct md_acct *acct, char *reason, size_t size)
-{
-	char *route = NULL;
-	struct pl host;
-	int err;
-
-	pl_set_str(&host, acct->lookup_host);
-	err = md_resolve_route(&route, &host, acct->lookup_port, acct->tp,
-			       acct->af, reason, size);
-	if (err)
-		return err;
-
-	mem_deref(acct->route);
-	acct->route = route;
-
-	return 0;
-}
-
-
 int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		  const struct md_acct_cfg *cfg, md_acct_state_h *stateh,
 		  void *arg)
@@ -301,9 +283,65 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 }
 
 
+static void register_failed(struct md_acct *acct, const char *reason)
+{
+	tmr_start(&acct->tmr_retry, acct->retry_ms, retry_handler, acct);
+	acct->retry_ms = min(acct->retry_ms * 2, (uint32_t)RETRY_MAX_MS);
+	set_state(acct, MD_ACCT_FAILED, 0, reason);
+}
+
+
+static void send_register(struct md_acct *acct)
+{
+	const char *routev[1] = { acct->route };
+	char reason[160];
+	int err;
+
+	/* The route even so: a call may go before the password comes. */
+	if (acct->password_pending)
+		return;
+
+	err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
+			      acct->aor, acct->display_name,
+			      acct->aor, acct->expires, acct->user,
+			      routev, 1, 0, md_acct_auth_handler,
+			      acct->creds, true, response_handler,
+			      acct, NULL, NULL);
+	if (err) {
+		re_snprintf(reason, sizeof(reason), "%m", err);
+		register_failed(acct, reason);
+	}
+}
+
+
+static void resolve_handler(int err, const char *route, const char *reason,
+			    void *arg)
+{
+	struct md_acct *acct = arg;
+
+	acct->resolve = mem_deref(acct->resolve);
+
+	if (err) {
+		register_failed(acct, reason);
+		return;
+	}
+
+	mem_deref(acct->route);
+	acct->route = NULL;
+	if (str_dup(&acct->route, route)) {
+		register_failed(acct, "out of memory");
+		return;
+	}
+
+	send_register(acct);
+}
+
+
+/* A server that only the system knows is looked up anew each time, so a
+ * changed address is followed; the REGISTER goes when it is found. */
 int md_acct_register(struct md_acct *acct)
 {
-	const char *routev[1];
+	struct pl host;
 	char reason[160];
 	int err;
 
@@ -313,32 +351,21 @@ int md_acct_register(struct md_acct *acct)
 	tmr_cancel(&acct->tmr_retry);
 	tmr_cancel(&acct->tmr_drop);
 	acct->reg = mem_deref(acct->reg);
+	acct->resolve = mem_deref(acct->resolve);
 
 	set_state(acct, MD_ACCT_REGISTERING, 0, "");
 
-	reason[0] = '\0';
-	err = acct->lookup_host ? resolve_route(acct, reason, sizeof(reason))
-				: 0;
-	/* The route even so: a call may go before the password comes. */
-	if (!err && acct->password_pending)
+	if (!acct->lookup_host) {
+		send_register(acct);
 		return 0;
+	}
 
-	routev[0] = acct->route;
-	if (!err)
-		err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
-				      acct->aor, acct->display_name,
-				      acct->aor, acct->expires, acct->user,
-				      routev, 1, 0, md_acct_auth_handler,
-				      acct->creds, true, response_handler,
-				      acct, NULL, NULL);
+	pl_set_str(&host, acct->lookup_host);
+	err = md_resolve_route(&acct->resolve, &host, acct->lookup_port,
+			       acct->tp, acct->af, resolve_handler, acct);
 	if (err) {
-		if (!reason[0])
-			re_snprintf(reason, sizeof(reason), "%m", err);
-		tmr_start(&acct->tmr_retry, acct->retry_ms, retry_handler,
-			  acct);
-		acct->retry_ms = min(acct->retry_ms * 2,
-				     (uint32_t)RETRY_MAX_MS);
-		set_state(acct, MD_ACCT_FAILED, 0, reason);
+		re_snprintf(reason, sizeof(reason), "%m", err);
+		register_failed(acct, reason);
 	}
 
 	return err;
@@ -408,6 +435,19 @@ void *md_acct_creds(const struct md_acct *acct)
 const char *md_acct_route(const struct md_acct *acct)
 {
 	return acct ? acct->route : NULL;
+}
+
+
+bool md_acct_lookup(const struct md_acct *acct, struct pl *host,
+		    uint16_t *port)
+{
+	if (!acct || !acct->lookup_host || !host || !port)
+		return false;
+
+	pl_set_str(host, acct->lookup_host);
+	*port = acct->lookup_port;
+
+	return true;
 }
 
 

@@ -59,6 +59,10 @@ const char *md_acct_display_name(const struct md_acct *acct);
 const char *md_acct_user(const struct md_acct *acct);
 const char *md_acct_domain(const struct md_acct *acct);
 const char *md_acct_route(const struct md_acct *acct);
+/* Whether the server is one the system looks up (md-sip-resolve.h): then
+ * its name and port, for a call to look it up as md_acct_register() does. */
+bool md_acct_lookup(const struct md_acct *acct, struct pl *host,
+		    uint16_t *port);
 enum sip_transp md_acct_transport(const struct md_acct *acct);
 /* Give md_acct_auth_handler with md_acct_creds() as its argument (mem_ref'd). */
 sip_auth_h md_acct_auth_handler;

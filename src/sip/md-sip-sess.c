@@ -12,7 +12,9 @@ struct md_sess {
 	struct md_acct *acct;         /* an outgoing call's account, or NULL */
 	char *uri;                    /* an outgoing call's Request-URI */
 	char *from;                   /* without an account: ours, its next */
-	char *route;                  /* hop (or NULL); else the account's */
+	char *route;                  /* hop given or looked up; else the
+				       * account's */
+	struct md_resolve *resolve;   /* the hop's name, being looked up */
 	struct sdp_session *sdp;
 	struct sdp_media *sdp_media;
 	struct md_sdp_media media;
@@ -37,6 +39,7 @@ static void destructor(void *arg)
 	struct md_sess *sess = arg;
 
 	tmr_cancel(&sess->tmr_no_answer);
+	mem_deref(sess->resolve);
 	mem_deref(sess->sess);
 	mem_deref(sess->sdp);
 	mem_deref(sess->offer);
@@ -73,6 +76,7 @@ static void emit_ended(struct md_sess *sess, enum md_sess_end end,
 
 	sess->ended = true;
 	tmr_cancel(&sess->tmr_no_answer);
+	sess->resolve = mem_deref(sess->resolve);
 	sess->eh(&ev, sess->arg);
 }
 
@@ -323,13 +327,13 @@ static int sess_alloc(struct md_sess **sessp, struct md_stack *stack,
 }
 
 
-/* The INVITE; again, in a new dialog, after waiting for the password.
- * An account's route is read now: its registration may have looked the
- * server up again meanwhile. */
+/* The INVITE; again, in a new dialog, after waiting for the password. */
 static int invite(struct md_sess *sess)
 {
 	struct md_acct *acct = sess->acct;
-	const char *routev[1] = { acct ? md_acct_route(acct) : sess->route };
+	const char *routev[1] = {
+		sess->route || !acct ? sess->route : md_acct_route(acct)
+	};
 	struct mbuf *desc = NULL;
 	int err;
 
@@ -361,16 +365,38 @@ static int invite(struct md_sess *sess)
 }
 
 
+static void resolve_handler(int err, const char *route, const char *reason,
+			    void *arg)
+{
+	struct md_sess *sess = arg;
+
+	sess->resolve = mem_deref(sess->resolve);
+
+	if (err) {
+		emit_ended(sess, MD_SESS_END_UNREACHABLE, 0, reason);
+		return;
+	}
+
+	err = str_dup(&sess->route, route);
+	if (!err)
+		err = invite(sess);
+	if (err)
+		emit_ended(sess, MD_SESS_END_UNREACHABLE, 0,
+			   "cannot send the INVITE");
+}
+
+
 int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		    struct md_acct *acct, const struct md_sess_params *prm,
 		    md_sess_event_h *eh, void *arg)
 {
 	struct md_sess *sess = NULL;
-	int err;
+	int af, err;
 
 	if (!sessp || !stack || !prm || !prm->uri || !eh)
 		return EINVAL;
 
+	af = sa_af(md_stack_laddr(stack));
 	err = sess_alloc(&sess, stack, eh, arg);
 	if (err)
 		return err;
@@ -392,22 +418,32 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 
 	err = str_dup(&sess->uri, prm->uri);
 	sess->no_answer_ms = prm->no_answer_ms;
-	if (acct)
+	if (acct) {
+		struct pl host;
+		uint16_t port;
+
 		sess->acct = mem_ref(acct);
+		if (md_acct_lookup(acct, &host, &port))
+			err |= md_resolve_route(&sess->resolve, &host, port,
+						md_acct_transport(acct), af,
+						resolve_handler, sess);
+	}
 	else {
 		/* No account: an anonymous caller at our own address. */
 		err |= re_sdprintf(&sess->from, "sip:meetdial@%J",
 				   md_stack_laddr(stack));
-		err |= md_resolve_uri_route(&sess->route,
+		err |= md_resolve_uri_route(&sess->resolve,
 					    prm->route ? prm->route : prm->uri,
-					    sa_af(md_stack_laddr(stack)));
-		if (!err && !sess->route && prm->route)
+					    af, resolve_handler, sess);
+		if (!err && !sess->resolve && prm->route)
 			err = str_dup(&sess->route, prm->route);
 	}
 	if (err)
 		goto out;
 
-	err = invite(sess);
+	/* Else the INVITE goes once the hop is found. */
+	if (!sess->resolve)
+		err = invite(sess);
 
  out:
 	if (err)
