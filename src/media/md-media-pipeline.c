@@ -407,9 +407,12 @@ build_receive_path (MdMediaPipeline        *self,
 
   rtp_src = md_media_add_element (self->pipeline, "udpsrc", "rtp-src");
   rtcp_src = md_media_add_element (self->pipeline, "udpsrc", "rtcp-src");
+  /* Nothing here reads where a packet came from (the far end's address is
+   * the SDP's), and keeping it costs two GObjects per packet. */
   g_object_set (rtp_src, "socket", rtp_socket, "close-socket", FALSE,
-                "caps", self->shared->codec_caps, NULL);
-  g_object_set (rtcp_src, "socket", rtcp_socket, "close-socket", FALSE, NULL);
+                "caps", self->shared->codec_caps, "retrieve-sender-address", FALSE, NULL);
+  g_object_set (rtcp_src, "socket", rtcp_socket, "close-socket", FALSE,
+                "retrieve-sender-address", FALSE, NULL);
   if (params->srtp_recv_key[0] != '\0')
     {
       g_autoptr(GstCaps) srtp_caps = md_media_srtp_caps (self->shared->codec_caps,
