@@ -372,12 +372,26 @@ on_call_waiting (MdCall       *call,
                           "wait", "waiting", "true", NULL);
 }
 
+static void
+on_call_server_silent (MdCall       *call,
+                       GParamSpec   *pspec,
+                       MdCliSession *session)
+{
+  if (md_call_get_server_silent (call))
+    md_cli_session_event (session, _("No reply from the server yet: it may be out of reach (still trying)"),
+                          "server", "state", "silent", NULL);
+  else
+    md_cli_session_event (session, _("The server has replied"),
+                          "server", "state", "replying", NULL);
+}
+
 void
 md_cli_session_watch_call (MdCliSession *session,
                            MdCall       *call)
 {
   g_signal_connect (call, "notify::state", G_CALLBACK (on_call_state), session);
   g_signal_connect (call, "notify::waiting", G_CALLBACK (on_call_waiting), session);
+  g_signal_connect (call, "notify::server-silent", G_CALLBACK (on_call_server_silent), session);
   g_signal_connect (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), session);
   g_signal_connect (call, "dtmf-received", G_CALLBACK (on_call_dtmf_received), session);
 }

@@ -56,7 +56,8 @@ describe_state (MdCall *call)
     }
 }
 
-/* The post-dial progress: the pause still to go, a wait, or what was sent. */
+/* The progress line: a server that does not reply, the pause still to go,
+ * a wait, or what was sent. */
 static void
 update_progress (MdCallView *self)
 {
@@ -69,6 +70,10 @@ update_progress (MdCallView *self)
 
   if (state == MD_CALL_STATE_ENDED)
     text = g_strdup ("");
+  else if (state == MD_CALL_STATE_DIALING)
+    text = g_strdup (md_call_get_server_silent (self->call)
+                     ? _("No reply from the server yet: it may be out of reach")
+                     : "");
   else if (waiting)
     text = g_strdup (_("Press Continue when the meeting asks for the PIN"));
   else if (self->answered_us > 0 && !self->digits_sent && self->lead_pause_s > 0)
@@ -208,6 +213,7 @@ on_controller_call_notify (MdCallView *self)
 
   g_signal_connect_swapped (call, "notify::state", G_CALLBACK (update_state), self);
   g_signal_connect_swapped (call, "notify::waiting", G_CALLBACK (update_progress), self);
+  g_signal_connect_swapped (call, "notify::server-silent", G_CALLBACK (update_progress), self);
   g_signal_connect_swapped (call, "notify::muted", G_CALLBACK (on_call_muted_notify), self);
   g_signal_connect_swapped (call, "answered", G_CALLBACK (on_call_answered), self);
   g_signal_connect_swapped (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), self);

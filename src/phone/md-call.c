@@ -19,6 +19,7 @@ enum {
   PROP_STATE,
   PROP_WAITING,
   PROP_MUTED,
+  PROP_SERVER_SILENT,
   N_PROPS
 };
 static GParamSpec *props[N_PROPS];
@@ -45,6 +46,7 @@ struct _MdCall
 
   MdCallState      state;
   gboolean         answered;
+  gboolean         server_silent;   /* no reply to the INVITE yet */
   gboolean         media_started;
   const char      *end_reason;      /* static string */
   char            *end_message;
@@ -83,15 +85,18 @@ set_state (MdCall      *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STATE]);
 }
 
+/* A boolean property's field, and its notify when it changes. */
 static void
-set_waiting (MdCall   *self,
-             gboolean  waiting)
+set_flag (MdCall   *self,
+          gboolean *field,
+          gboolean  value,
+          guint     prop)
 {
-  if (self->waiting == waiting)
+  if (*field == value)
     return;
 
-  self->waiting = waiting;
-  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_WAITING]);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), props[prop]);
 }
 
 /* Ends the call on our side with a reason of our own (network lost, audio
@@ -147,7 +152,7 @@ run_plan (MdCall *self)
       break;
 
     case MD_DIAL_STEP_WAIT:
-      set_waiting (self, TRUE);
+      set_flag (self, &self->waiting, TRUE, PROP_WAITING);
       break;
 
     case MD_DIAL_STEP_DTMF:
@@ -301,6 +306,19 @@ start_media (MdCall *self)
 }
 
 static void
+on_sip_silent (MdCall *self)
+{
+  if (self->state == MD_CALL_STATE_DIALING)
+    set_flag (self, &self->server_silent, TRUE, PROP_SERVER_SILENT);
+}
+
+static void
+on_sip_heard (MdCall *self)
+{
+  set_flag (self, &self->server_silent, FALSE, PROP_SERVER_SILENT);
+}
+
+static void
 on_sip_ringing (MdCall *self)
 {
   if (self->state == MD_CALL_STATE_DIALING)
@@ -402,7 +420,7 @@ on_sip_ended (MdCall *self)
   g_clear_handle_id (&self->info_gap_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   md_media_session_stop (self->media);
-  set_waiting (self, FALSE);
+  set_flag (self, &self->waiting, FALSE, PROP_WAITING);
 
   if (self->reason_override)
     {
@@ -480,6 +498,9 @@ md_call_get_property (GObject    *object,
     case PROP_MUTED:
       g_value_set_boolean (value, md_call_get_muted (self));
       break;
+    case PROP_SERVER_SILENT:
+      g_value_set_boolean (value, self->server_silent);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -546,6 +567,9 @@ md_call_class_init (MdCallClass *klass)
   props[PROP_MUTED] =
     g_param_spec_boolean ("muted", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  props[PROP_SERVER_SILENT] =
+    g_param_spec_boolean ("server-silent", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   signals[SIGNAL_DTMF_SENT] =
@@ -598,6 +622,8 @@ _md_call_new (MdSipCall      *sip_call,
   g_signal_connect_swapped (sip_call, "early", G_CALLBACK (on_sip_early), self);
   g_signal_connect_swapped (sip_call, "answered", G_CALLBACK (on_sip_answered), self);
   g_signal_connect_swapped (sip_call, "modified", G_CALLBACK (on_sip_modified), self);
+  g_signal_connect_swapped (sip_call, "silent", G_CALLBACK (on_sip_silent), self);
+  g_signal_connect_swapped (sip_call, "heard", G_CALLBACK (on_sip_heard), self);
   g_signal_connect_swapped (sip_call, "dtmf", G_CALLBACK (on_sip_dtmf), self);
   g_signal_connect_swapped (sip_call, "ended", G_CALLBACK (on_sip_ended), self);
   g_signal_connect_swapped (media, "failed", G_CALLBACK (on_media_failed), self);
@@ -632,6 +658,13 @@ md_call_get_waiting (MdCall *self)
 {
   g_return_val_if_fail (MD_IS_CALL (self), FALSE);
   return self->waiting;
+}
+
+gboolean
+md_call_get_server_silent (MdCall *self)
+{
+  g_return_val_if_fail (MD_IS_CALL (self), FALSE);
+  return self->server_silent;
 }
 
 gboolean
@@ -687,7 +720,7 @@ md_call_continue (MdCall *self)
   if (!self->waiting)
     return;
 
-  set_waiting (self, FALSE);
+  set_flag (self, &self->waiting, FALSE, PROP_WAITING);
   self->step_start_us = g_get_monotonic_time ();
   self->step++;
   run_plan (self);

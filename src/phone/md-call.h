@@ -29,7 +29,9 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (MdCall, md_call, MD, CALL, GObject)
 
 /* Properties (notify): "state" (MdCallState), "waiting" (a wait step needs
- * md_call_continue()), "muted".
+ * md_call_continue()), "muted", "server-silent" (dialing, and the server
+ * has not replied at all for a few seconds: likely out of reach, though
+ * the call goes on trying until SIP gives up).
  * Signals: "dtmf-sent" (const char *masked_digits) — digits are always
  * shown as "•"; "dtmf-received" (const char *masked_digits) — a digit the
  * far end sent by SIP INFO, also shown as "•"; "answered" (); "ended" (). */
@@ -41,6 +43,7 @@ const char  *md_call_get_end_reason    (MdCall *self);
 /* A sentence for people about the end, translated. */
 const char  *md_call_get_end_message   (MdCall *self);
 gboolean     md_call_get_waiting       (MdCall *self);
+gboolean     md_call_get_server_silent (MdCall *self);
 gboolean     md_call_is_incoming       (MdCall *self);
 const char  *md_call_get_remote_uri    (MdCall *self);
 /* The negotiated audio codec ("PCMU/8000"), or NULL before answer. */

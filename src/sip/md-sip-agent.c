@@ -204,6 +204,12 @@ md_sip_agent_handle_call_event (MdSipAgent *self,
     case EV_CALL_MODIFIED:
       _md_sip_call_emit (call, "modified");
       break;
+    case EV_CALL_SILENT:
+      _md_sip_call_emit (call, "silent");
+      break;
+    case EV_CALL_HEARD:
+      _md_sip_call_emit (call, "heard");
+      break;
     case EV_CALL_DTMF:
       _md_sip_call_dtmf (call, ev->digit);
       break;

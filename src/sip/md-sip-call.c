@@ -11,6 +11,8 @@ enum {
   SIGNAL_EARLY,
   SIGNAL_ANSWERED,
   SIGNAL_MODIFIED,
+  SIGNAL_SILENT,
+  SIGNAL_HEARD,
   SIGNAL_DTMF,
   SIGNAL_ENDED,
   N_SIGNALS
@@ -62,7 +64,7 @@ static void
 md_sip_call_class_init (MdSipCallClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *plain[] = { "ringing", "early", "answered", "modified" };
+  const char *plain[] = { "ringing", "early", "answered", "modified", "silent", "heard" };
 
   object_class->dispose = md_sip_call_dispose;
   object_class->finalize = md_sip_call_finalize;

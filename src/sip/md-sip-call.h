@@ -30,6 +30,8 @@ G_DECLARE_FINAL_TYPE (MdSipCall, md_sip_call, MD, SIP_CALL, GObject)
  *   "early"    ()            183 with SDP: media params are ready
  *   "answered" ()            200 + ACK: media params are ready
  *   "modified" ()            a re-INVITE (ours or the far end's) changed the media
+ *   "silent"   ()            no reply at all to our INVITE after a few seconds
+ *   "heard"    ()            ... and then one came
  *   "dtmf"     (gchar digit) a digit by SIP INFO from the far end
  *   "ended"    ()            last signal; see get_end_reason()
  */

@@ -171,6 +171,12 @@ core_sess_event (const struct md_sess_event *sev,
       ev = core_event_new (core, EV_CALL_MODIFIED, entry->id);
       core_fill_media (ev, sev->media);
       break;
+    case MD_SESS_SILENT:
+      ev = core_event_new (core, EV_CALL_SILENT, entry->id);
+      break;
+    case MD_SESS_HEARD:
+      ev = core_event_new (core, EV_CALL_HEARD, entry->id);
+      break;
     case MD_SESS_DTMF:
       ev = core_event_new (core, EV_CALL_DTMF, entry->id);
       ev->digit = sev->digit;

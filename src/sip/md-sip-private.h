@@ -24,7 +24,8 @@ guint         _md_sip_call_get_id        (MdSipCall         *self);
 /* Copies @params (and its address string). */
 void          _md_sip_call_set_media     (MdSipCall         *self,
                                           const MdMediaParams *params);
-/* Emits a signal without arguments: "ringing", "early", "answered", "modified". */
+/* Emits a signal without arguments: "ringing", "early", "answered", "modified",
+ * "silent", "heard". */
 void          _md_sip_call_emit          (MdSipCall         *self,
                                           const char        *signal_name);
 void          _md_sip_call_dtmf          (MdSipCall         *self,

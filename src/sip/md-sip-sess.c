@@ -6,6 +6,12 @@
 
 #define ALLOW_HDR "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n"
 
+/* A server answers an INVITE within moments, if only with 100 Trying; over
+ * UDP the INVITE has gone four times by now. Without a word until then it
+ * is most likely out of reach, though Timer B waits 32 s to say so: the
+ * user is told meanwhile. */
+enum { SILENT_AFTER_MS = 4000 };
+
 struct md_sess {
 	struct sipsess *sess;
 	struct md_stack *stack;
@@ -20,9 +26,11 @@ struct md_sess {
 	struct md_sdp_media media;
 	struct mbuf *offer;           /* an incoming INVITE's SDP */
 	struct tmr tmr_no_answer;
+	struct tmr tmr_silent;        /* no reply to the INVITE yet */
 	uint32_t no_answer_ms;
 	enum md_sess_end end;
 	bool answered;
+	bool silent;                  /* MD_SESS_SILENT went out */
 	bool incoming;
 	bool tls;
 	bool ended;
@@ -39,6 +47,7 @@ static void destructor(void *arg)
 	struct md_sess *sess = arg;
 
 	tmr_cancel(&sess->tmr_no_answer);
+	tmr_cancel(&sess->tmr_silent);
 	mem_deref(sess->resolve);
 	mem_deref(sess->sess);
 	mem_deref(sess->sdp);
@@ -76,6 +85,7 @@ static void emit_ended(struct md_sess *sess, enum md_sess_end end,
 
 	sess->ended = true;
 	tmr_cancel(&sess->tmr_no_answer);
+	tmr_cancel(&sess->tmr_silent);
 	sess->resolve = mem_deref(sess->resolve);
 	sess->eh(&ev, sess->arg);
 }
@@ -184,9 +194,32 @@ static int answer_handler(const struct sip_msg *msg, void *arg)
 }
 
 
+static void silent_handler(void *arg)
+{
+	struct md_sess *sess = arg;
+
+	sess->silent = true;
+	emit(sess, MD_SESS_SILENT, NULL);
+}
+
+
+/* Any reply to our INVITE: the server is there. */
+static void heard(struct md_sess *sess)
+{
+	tmr_cancel(&sess->tmr_silent);
+	if (!sess->silent)
+		return;
+
+	sess->silent = false;
+	emit(sess, MD_SESS_HEARD, NULL);
+}
+
+
 static void progress_handler(const struct sip_msg *msg, void *arg)
 {
 	struct md_sess *sess = arg;
+
+	heard(sess);
 
 	if (msg->scode == 183 &&
 	    msg_ctype_cmp(&msg->ctyp, "application", "sdp") &&
@@ -209,6 +242,7 @@ static void estab_handler(const struct sip_msg *msg, void *arg)
 	(void)msg;
 
 	tmr_cancel(&sess->tmr_no_answer);
+	heard(sess);
 	sess->answered = true;
 	emit(sess, MD_SESS_ANSWERED, &sess->media);
 }
@@ -261,6 +295,7 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 		 * with the INVITE (a keyring may ask to be unlocked). */
 		sess->password_wait = true;
 		tmr_cancel(&sess->tmr_no_answer);
+		heard(sess);
 		emit(sess, MD_SESS_PASSWORD_WAIT, NULL);
 		return;
 	}
@@ -320,6 +355,7 @@ static int sess_alloc(struct md_sess **sessp, struct md_stack *stack,
 	sess->eh = eh;
 	sess->arg = arg;
 	tmr_init(&sess->tmr_no_answer);
+	tmr_init(&sess->tmr_silent);
 
 	*sessp = sess;
 
@@ -360,6 +396,7 @@ static int invite(struct md_sess *sess)
 	if (sess->no_answer_ms)
 		tmr_start(&sess->tmr_no_answer, sess->no_answer_ms,
 			  no_answer_handler, sess);
+	tmr_start(&sess->tmr_silent, SILENT_AFTER_MS, silent_handler, sess);
 
 	return 0;
 }

@@ -19,6 +19,8 @@ enum md_sess_event_kind {
 	MD_SESS_MODIFIED,    /* a re-INVITE, from either end, changed media */
 	MD_SESS_DTMF,        /* a digit by SIP INFO from the far end */
 	MD_SESS_PASSWORD_WAIT, /* challenged before the account's password */
+	MD_SESS_SILENT,      /* no reply of any kind to our INVITE yet */
+	MD_SESS_HEARD,       /* ... and now one came, after all */
 	MD_SESS_ENDED,       /* last event; the owner may free the session */
 };
 

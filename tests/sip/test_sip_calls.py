@@ -60,6 +60,7 @@ def bridge_call(md, logs, codec="PCMU/8000/1", transport="udp"):
         want = codec.split("/")[0].lower()
         check(media and media[0]["codec"].lower().startswith(want),
               f"negotiated {media}, wanted {codec}")
+        check(not server_events(call), f"a server that replied was called silent: {call.events}")
         dtmf_events = [e for e in call.events if e["event"] == "dtmf"]
         check(len(dtmf_events) == len(PIN) and all(e["digits"] == "•" for e in dtmf_events),
               f"DTMF events not {len(PIN)} masked digits: {dtmf_events}")
@@ -255,9 +256,16 @@ def case_rtp_stops(md, logs):
     check(lost_after <= 10, f"RTP loss noticed only {lost_after:.1f} s after it stopped")
 
 
+def server_events(call):
+    """The "server" events, each with its time after "dialing", in ms."""
+    dialing = [e for e in call.events if e.get("state") == "dialing"][0]["t_ms"]
+    return [(e["state"], e["t_ms"] - dialing) for e in call.events if e["event"] == "server"]
+
+
 def case_timer_b(md, logs):
     """A peer that never replies: libre's INVITE transaction times out
-    (Timer B, 64 × T1 = 32 s) and the call ends as unreachable."""
+    (Timer B, 64 × T1 = 32 s) and the call ends as unreachable. The user
+    hears of the silence after 4 s, not only at the end."""
     silent = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     silent.bind(("127.0.0.1", 0))
     try:
@@ -267,8 +275,24 @@ def case_timer_b(md, logs):
         ended = call.ended()
         check(rc == 1 and ended and ended[0]["reason"] == "unreachable", f"{rc} {ended}")
         check(silent.recv(65535).startswith(b"INVITE "), "nothing reached the silent peer")
+        told = server_events(call)
+        # Generous above: sanitizer builds start slowly.
+        check(len(told) == 1 and told[0][0] == "silent" and 3900 <= told[0][1] <= 9000,
+              f"not told once, about 4 s in, that the server is silent: {told}")
     finally:
         silent.close()
+
+
+def case_late_reply(md, logs):
+    """A callee silent for 6 s, then ringing and busy: the user is told of
+    the silence after 4 s, and that it has replied once it does."""
+    call = sipp_call(md, logs, "late-reply.xml", "busy")
+    told = server_events(call)
+    check([state for state, _ in told] == ["silent", "replying"],
+          f"server events {told}, not silent then replying")
+    check(told[1][1] >= 5500, f"told of a reply {told[1][1]} ms in, before it came")
+    states = [e["state"] for e in call.events if e["event"] == "state"]
+    check("ringing" in states, f"the call did not ring: {states}")
 
 
 def case_info_dtmf(md, logs):
