@@ -187,6 +187,28 @@ md_dial_plan_get_sip_uri (MdDialPlan *self)
   return self->sip_uri;
 }
 
+char *
+md_dial_plan_dup_sip_host (MdDialPlan *self)
+{
+  const char *host, *end;
+
+  g_return_val_if_fail (MD_IS_DIAL_PLAN (self), NULL);
+
+  if (self->sip_uri == NULL)
+    return NULL;
+
+  host = strchr (self->sip_uri, '@');
+  host = host ? host + 1 : strchr (self->sip_uri, ':') + 1;
+  if (*host == '[')
+    {
+      end = strchr (host, ']');
+      return end ? g_strndup (host + 1, (gsize) (end - host - 1)) : g_strdup (host);
+    }
+
+  end = host + strcspn (host, ":;?>");
+  return g_strndup (host, (gsize) (end - host));
+}
+
 guint
 md_dial_plan_get_n_steps (MdDialPlan *self)
 {

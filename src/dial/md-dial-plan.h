@@ -49,6 +49,10 @@ const char       *md_dial_plan_get_number     (MdDialPlan *self);
 /* The normalised SIP URI; NULL for a phone number. */
 const char       *md_dial_plan_get_sip_uri    (MdDialPlan *self);
 
+/* The SIP URI's host, to look up: "sip:room@host:5062;transport=tcp" →
+ * "host", "[::1]" → "::1"; NULL for a phone number. */
+char             *md_dial_plan_dup_sip_host   (MdDialPlan *self);
+
 guint             md_dial_plan_get_n_steps    (MdDialPlan *self);
 const MdDialStep *md_dial_plan_get_step       (MdDialPlan *self,
                                                guint       index);

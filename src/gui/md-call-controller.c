@@ -460,6 +460,27 @@ connect_account (MdCallController *self)
   }
 }
 
+/* SIP runs for a call without an account: the far end's name was looked
+ * up off the main thread. */
+static void
+on_phone_started_direct (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(MdCallController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PendingDial *pending = g_steal_pointer (&self->pending);
+
+  if (!md_phone_start_finish (MD_PHONE (source), result, &error))
+    {
+      if (pending != NULL)
+        fail (self, error->message);
+    }
+  else if (pending != NULL)
+    dial_now (self, pending);
+  pending_dial_free (pending);
+}
+
 static gboolean
 start_in_idle (gpointer user_data)
 {
@@ -596,10 +617,36 @@ md_call_controller_dial (MdCallController *self,
       return;
     }
 
-  /* The newest request wins while the account is being connected. */
+  /* The newest request wins while the account (or SIP) is being started. */
   pending_dial_free (self->pending);
   self->pending = dial;
+  if (md_call_controller_goes_direct (self, dial_uri))
+    {
+      g_autoptr(MdDialPlan) plan = md_dial_plan_parse (dial_uri, MD_DIAL_DEFAULT_PAUSE_MS, NULL);
+      g_autofree char *host = md_dial_plan_dup_sip_host (plan);
+
+      ensure_phone (self);
+      md_phone_start_async (self->phone, host, NULL, on_phone_started_direct,
+                            g_object_ref (self));
+      return;
+    }
   connect_account (self);
+}
+
+gboolean
+md_call_controller_goes_direct (MdCallController *self,
+                                const char       *dial_uri)
+{
+  g_autoptr(MdAccount) account = NULL;
+  g_autoptr(MdDialPlan) plan = NULL;
+
+  g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), FALSE);
+  g_return_val_if_fail (dial_uri != NULL, FALSE);
+
+  account = md_call_controller_dup_account (self);
+  plan = md_dial_plan_parse (dial_uri, MD_DIAL_DEFAULT_PAUSE_MS, NULL);
+  return account == NULL && plan != NULL &&
+         md_dial_plan_get_target_kind (plan) == MD_DIAL_TARGET_SIP;
 }
 
 void

@@ -52,6 +52,11 @@ MdCallHistory    *md_call_controller_get_history (MdCallController *self);
 /* The account calls go out on: the default one, else the first; NULL when
  * there is none. */
 MdAccount        *md_call_controller_dup_account (MdCallController *self);
+/* Whether @dial_uri can be called from this computer without an account:
+ * a SIP address, when no account is set up (with one, calls go through
+ * it). */
+gboolean          md_call_controller_goes_direct (MdCallController *self,
+                                                  const char       *dial_uri);
 /* The registration of the account calls go out on; NULL until it started. */
 MdSipAccount     *md_call_controller_get_sip_account (MdCallController *self);
 /* The accounts or passwords changed: registers the account calls go out on

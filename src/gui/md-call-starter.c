@@ -139,14 +139,16 @@ md_call_starter_call (GtkWindow  *parent,
                       const char *provider)
 {
   MdApplication *app;
+  MdCallController *calls;
   g_autoptr(MdAccount) account = NULL;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (dial_uri != NULL);
 
   app = get_app (parent);
-  account = md_call_controller_dup_account (md_application_get_calls (app));
-  if (account == NULL)
+  calls = md_application_get_calls (app);
+  account = md_call_controller_dup_account (calls);
+  if (account == NULL && !md_call_controller_goes_direct (calls, dial_uri))
     {
       explain_no_account (call_request_new (parent, dial_uri, title, provider));
       return;

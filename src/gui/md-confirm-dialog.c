@@ -98,8 +98,12 @@ md_confirm_dialog_new (GtkWindow  *parent,
     g_autofree char *target = md_plan_text_dup_target (plan);
     adw_action_row_set_subtitle (self->number_row, target);
   }
+  /* Without an account a SIP address is called directly (md-call-controller.c). */
   adw_action_row_set_subtitle (self->account_row,
-                               account_name ? account_name : _("Your phone app"));
+                               account_name ? account_name
+                               : md_dial_plan_get_target_kind (plan) == MD_DIAL_TARGET_SIP
+                               ? _("Directly, without an account")
+                               : _("Your phone app"));
 
   /* Nothing to reveal in a plan without digits. */
   digits = md_dial_plan_dup_all_digits (plan);

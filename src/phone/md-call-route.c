@@ -354,6 +354,13 @@ md_call_route_call_me (MdCallRoute  *self,
                    _("Your phone is already being called"));
       return FALSE;
     }
+  /* A meeting called directly, at a SIP address, has no account to call out on. */
+  if (self->account == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Calling your phone needs a SIP account; you can still dial in yourself"));
+      return FALSE;
+    }
   if ((number == NULL || *number == '\0') && self->settings != NULL)
     number = setting = g_settings_get_string (self->settings, "my-phone-number");
   if (number == NULL || *number == '\0')

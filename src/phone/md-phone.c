@@ -82,24 +82,6 @@ no_answer_ms (MdPhone *self)
   return seconds * 1000;
 }
 
-/* "sip:room@host:5062;transport=tcp" → "host"; "[::1]" → "::1". */
-static char *
-sip_uri_host (const char *uri)
-{
-  const char *host = strchr (uri, '@');
-  const char *end;
-
-  host = host ? host + 1 : strchr (uri, ':') + 1;
-  if (*host == '[')
-    {
-      end = strchr (host, ']');
-      return end ? g_strndup (host + 1, (gsize) (end - host - 1)) : g_strdup (host);
-    }
-
-  end = host + strcspn (host, ":;?>");
-  return g_strndup (host, (gsize) (end - host));
-}
-
 static void
 on_incoming_call (MdPhone   *self,
                   MdSipCall *sip_call)
@@ -419,7 +401,7 @@ md_phone_dial (MdPhone           *self,
 
   if (!self->agent)
     {
-      g_autofree char *host = sip_uri_host (uri);
+      g_autofree char *host = md_dial_plan_dup_sip_host (plan);
 
       if (!md_phone_start (self, host, error))
         return NULL;
