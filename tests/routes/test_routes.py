@@ -570,9 +570,15 @@ def device_switch(md, logs, settle_s):
             rec = recording(bridge)
             # The new input is the monitor of the new output, which plays the
             # bridge's own tone: the bridge hears it back after the move, in
-            # every half second up to the end of the call.
+            # every half second of its last 2 s up to the end of the call.
+            # Not in its first half second: the tone has yet to go round the
+            # loop once (bridge → us → headset → its monitor → bridge), and
+            # the sound server may hold a moved stream back for up to
+            # SOUND_SERVER_STALL_S, leaving a recording barely 2 s long.
             end = rec.seconds() - 0.2
-            levels = [rec.level(BRIDGE_HZ, end - 0.5 * (i + 1), 0.5) for i in range(4)]
+            starts = [end - 0.5 * (i + 1) for i in range(4)]
+            levels = [rec.level(BRIDGE_HZ, start, 0.5) for start in starts if start >= 0.5]
+            check(len(levels) >= 2, f"the bridge decoded only {rec.seconds():.2f} s of our audio")
             print(f"after the move: {after_move_s:.2f} s of call, the bridge decoded "
                   f"{rec.seconds():.2f} s in all, {BRIDGE_HZ} Hz level in its last 2 s "
                   + " ".join(f"{level:.3f}" for level in reversed(levels)))
