@@ -64,8 +64,12 @@ enter_silent_network (const char *dir)
   if (unshare (CLONE_NEWNET | CLONE_NEWNS) != 0)
     g_error ("this test needs root, for a network namespace of its own (unshare: %s)",
              g_strerror (errno));
+  /* Else the bind mounts below would show in the whole system. */
   if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    g_error ("cannot make the mounts private: %s", g_strerror (errno));
+    g_error ("cannot make the mounts private: %s%s", g_strerror (errno),
+             errno == EINVAL ? " (“/” is not a mount point, as in a chroot: bind-mount "
+                               "the root onto itself first, as build-aux/fresh-debian does)"
+                             : "");
 
   fd = socket (AF_INET, SOCK_DGRAM, 0);
   g_strlcpy (ifr.ifr_name, "lo", sizeof (ifr.ifr_name));
