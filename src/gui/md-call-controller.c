@@ -460,6 +460,17 @@ connect_account (MdCallController *self)
   }
 }
 
+/* A SIP address with no account set up (with one, calls go through it). */
+static gboolean
+plan_goes_direct (MdCallController *self,
+                  MdDialPlan       *plan)
+{
+  g_autoptr(MdAccount) account = md_call_controller_dup_account (self);
+
+  return account == NULL && plan != NULL &&
+         md_dial_plan_get_target_kind (plan) == MD_DIAL_TARGET_SIP;
+}
+
 /* SIP runs for a call without an account: the far end's name was looked
  * up off the main thread. */
 static void
@@ -594,6 +605,7 @@ md_call_controller_dial (MdCallController *self,
                          const char       *title,
                          const char       *provider)
 {
+  g_autoptr(MdDialPlan) plan = NULL;
   PendingDial *dial;
 
   g_return_if_fail (MD_IS_CALL_CONTROLLER (self));
@@ -620,9 +632,9 @@ md_call_controller_dial (MdCallController *self,
   /* The newest request wins while the account (or SIP) is being started. */
   pending_dial_free (self->pending);
   self->pending = dial;
-  if (md_call_controller_goes_direct (self, dial_uri))
+  plan = md_dial_plan_parse (dial_uri, MD_DIAL_DEFAULT_PAUSE_MS, NULL);
+  if (plan_goes_direct (self, plan))
     {
-      g_autoptr(MdDialPlan) plan = md_dial_plan_parse (dial_uri, MD_DIAL_DEFAULT_PAUSE_MS, NULL);
       g_autofree char *host = md_dial_plan_dup_sip_host (plan);
 
       ensure_phone (self);
@@ -637,16 +649,13 @@ gboolean
 md_call_controller_goes_direct (MdCallController *self,
                                 const char       *dial_uri)
 {
-  g_autoptr(MdAccount) account = NULL;
   g_autoptr(MdDialPlan) plan = NULL;
 
   g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), FALSE);
   g_return_val_if_fail (dial_uri != NULL, FALSE);
 
-  account = md_call_controller_dup_account (self);
   plan = md_dial_plan_parse (dial_uri, MD_DIAL_DEFAULT_PAUSE_MS, NULL);
-  return account == NULL && plan != NULL &&
-         md_dial_plan_get_target_kind (plan) == MD_DIAL_TARGET_SIP;
+  return plan_goes_direct (self, plan);
 }
 
 void
