@@ -160,6 +160,12 @@ static int offer_handler(struct mbuf **descp, const struct sip_msg *msg,
 	struct md_sess *sess = arg;
 	int err;
 
+	/* A re-INVITE without SDP (a session refresh, as some servers send
+	 * it) asks for our offer; its answer comes in the ACK, to
+	 * answer_handler(). */
+	if (!mbuf_get_left(msg->mb))
+		return sdp_encode(descp, sess->sdp, true);
+
 	/* A re-INVITE: hold, resume or a new address. */
 	err = negotiate(sess, msg, true);
 	if (err) {

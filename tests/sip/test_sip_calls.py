@@ -186,6 +186,34 @@ def case_remote_bye(md, logs):
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
 
 
+def case_offerless_reinvite(md, logs):
+    """The far end refreshes the session with a re-INVITE without SDP: we
+    offer in the 200 OK (sipp checks it), take the answer from its ACK and
+    send our audio where that answer says; the call goes on until its BYE."""
+    heard = os.path.join(md.config, "heard.wav")
+    answer_port = peers.free_port(pair=True)
+    with peers.Capture(logs, answer_port) as capture, \
+         peers.Sipp("offerless-reinvite.xml", logs=logs, tone_seconds=10,
+                    extra=("-set", "answer_port", str(answer_port))) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}", "--hangup-after", "15")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        ended = call.ended()
+        check(ended and ended[0]["reason"] == "hung up by far end",
+              f"the call did not last until the far end's BYE: {ended}")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+        capture.stop()
+        packets = subprocess.run([peers.need("tshark", "tshark"), "-r", capture.path, "-n",
+                                  "-Y", f"udp.dstport == {answer_port}", "-T", "fields",
+                                  "-e", "frame.number"],
+                                 capture_output=True, text=True, check=True).stdout.split()
+    # 2 s between the ACK and the BYE, a packet every 20 ms.
+    check(len(packets) >= 75, f"only {len(packets)} RTP packets went to the port of the "
+          "answer in the ACK")
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+
+
 def case_ipv6(md, logs):
     """A SIP URI on ::1: signalling and media over IPv6 loopback."""
     heard = os.path.join(md.config, "heard.wav")
