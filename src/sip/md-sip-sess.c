@@ -4,8 +4,6 @@
 
 #include <string.h>
 
-#define ALLOW_HDR "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n"
-
 /* A server answers an INVITE within moments, if only with 100 Trying; over
  * UDP the INVITE has gone four times by now. Without a word until then it
  * is most likely out of reach, though Timer B waits 32 s to say so: the
@@ -394,7 +392,7 @@ static int invite(struct md_sess *sess)
 			      acct ? md_acct_creds(acct) : NULL, acct != NULL,
 			      offer_handler, answer_handler, progress_handler,
 			      estab_handler, info_handler, NULL,
-			      close_handler, sess, ALLOW_HDR);
+			      close_handler, sess, MD_STACK_ALLOW);
 	mem_deref(desc);
 	if (err)
 		return err;
@@ -553,7 +551,7 @@ int md_sess_incoming(struct md_sess **sessp, struct md_stack *stack,
 			     "Ringing", "meetdial", "application/sdp", NULL,
 			     NULL, NULL, false, offer_handler, answer_handler,
 			     estab_handler, info_handler, NULL, close_handler,
-			     sess, ALLOW_HDR);
+			     sess, MD_STACK_ALLOW);
 
  out:
 	if (err)
@@ -594,7 +592,7 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 	if (err)
 		return err;
 
-	err = sipsess_answer(sess->sess, 200, "OK", desc, ALLOW_HDR);
+	err = sipsess_answer(sess->sess, 200, "OK", desc, MD_STACK_ALLOW);
 	mem_deref(desc);
 
 	return err;

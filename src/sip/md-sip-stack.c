@@ -6,6 +6,7 @@
 struct md_stack {
 	struct sip *sip;
 	struct sipsess_sock *sock;
+	struct sip_lsnr *lsnr;    /* requests nothing else takes */
 	struct dnsc *dnsc;
 	struct md_tls *tls;       /* NULL until a TLS account or call */
 	struct sa laddr;
@@ -22,6 +23,7 @@ static void destructor(void *arg)
 	struct md_stack *stack = arg;
 
 	mem_deref(stack->sock);
+	mem_deref(stack->lsnr);
 
 	if (!stack->closing || stack->exited) {
 		sip_close(stack->sip, true);
@@ -46,6 +48,33 @@ static void conn_handler(const struct sip_msg *msg, void *arg)
 	struct md_stack *stack = arg;
 
 	stack->connh(msg, stack->arg);
+}
+
+
+/* Requests the session socket does not take (it is asked first). OPTIONS
+ * is how registrars and border controllers check that we are still there,
+ * in a call or not: it gets 200 with what we accept. The rest (a NOTIFY
+ * about voicemail nobody subscribed to, MESSAGE, ...) is refused with what
+ * we allow. Left to libre, each would get 501 and a line printed on the
+ * user's terminal. libre never answers an ACK, and takes CANCEL itself. */
+static bool request_handler(const struct sip_msg *msg, void *arg)
+{
+	struct md_stack *stack = arg;
+
+	if (!pl_strcmp(&msg->met, "OPTIONS"))
+		(void)sip_replyf(stack->sip, msg, 200, "OK",
+				 MD_STACK_ALLOW
+				 "Accept: application/sdp\r\n"
+				 "Content-Length: 0\r\n\r\n");
+	else if (!pl_strcmp(&msg->met, "INVITE"))   /* while we close */
+		(void)sip_reply(stack->sip, msg, 480,
+				"Temporarily Unavailable");
+	else
+		(void)sip_replyf(stack->sip, msg, 405, "Method Not Allowed",
+				 MD_STACK_ALLOW
+				 "Content-Length: 0\r\n\r\n");
+
+	return true;
 }
 
 
@@ -122,6 +151,13 @@ int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 
 	err = sipsess_listen(&stack->sock, stack->sip, 32, conn_handler,
 			     stack);
+	if (err)
+		goto out;
+
+	/* After the session socket's, so it is only asked what that one
+	 * does not take. */
+	err = sip_listen(&stack->lsnr, stack->sip, true, request_handler,
+			 stack);
 
  out:
 	if (err)

@@ -10,6 +10,9 @@
 
 struct md_stack;
 
+/* The requests we answer, as every reply that lists them says it. */
+#define MD_STACK_ALLOW "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, INFO\r\n"
+
 /* An INVITE that opens a new dialog arrived. */
 typedef void (md_stack_conn_h)(const struct sip_msg *msg, void *arg);
 /* The stack finished closing (all transactions done). */

@@ -152,26 +152,33 @@ class Process:
         self.log.close()
 
 
-def sip_options(port, transport="udp", timeout=0.2):
-    """True when something on 127.0.0.1:port answers a SIP OPTIONS."""
+def sip_request(port, method="OPTIONS", timeout=0.2):
+    """Send one out-of-dialog request over UDP to 127.0.0.1:port; the first
+    line and headers of the reply, or None when nothing answers."""
     branch = "z9hG4bK%08x" % random.getrandbits(32)
-    msg = (f"OPTIONS sip:127.0.0.1:{port} SIP/2.0\r\n"
-           f"Via: SIP/2.0/UDP 127.0.0.1:9;branch={branch};rport\r\n"
-           "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=1\r\n"
-           f"To: <sip:127.0.0.1:{port}>\r\nCall-ID: {branch}@probe\r\n"
-           "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n")
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.settimeout(timeout)
     try:
         s.bind(("127.0.0.1", 0))
-        msg = msg.replace("127.0.0.1:9", f"127.0.0.1:{s.getsockname()[1]}")
+        ours = s.getsockname()[1]
+        msg = (f"{method} sip:127.0.0.1:{port} SIP/2.0\r\n"
+               f"Via: SIP/2.0/UDP 127.0.0.1:{ours};branch={branch};rport\r\n"
+               "Max-Forwards: 70\r\nFrom: <sip:probe@127.0.0.1>;tag=1\r\n"
+               f"To: <sip:127.0.0.1:{port}>\r\nCall-ID: {branch}@probe\r\n"
+               f"CSeq: 1 {method}\r\nContent-Length: 0\r\n\r\n")
         s.sendto(msg.encode(), ("127.0.0.1", port))
         data, _ = s.recvfrom(4096)
-        return data.startswith(b"SIP/2.0 200")
+        return data.decode(errors="replace")
     except OSError:
-        return False
+        return None
     finally:
         s.close()
+
+
+def sip_options(port, transport="udp", timeout=0.2):
+    """True when something on 127.0.0.1:port answers a SIP OPTIONS."""
+    reply = sip_request(port, "OPTIONS", timeout)
+    return bool(reply) and reply.startswith("SIP/2.0 200")
 
 
 def tcp_listening(port):

@@ -214,6 +214,45 @@ def case_offerless_reinvite(md, logs):
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
+def sip_port(call):
+    """The UDP port the CLI's SIP stack listens on, from its debug line."""
+    def listening():
+        return [line for line in call.stderr.decode(errors="replace").splitlines()
+                if "SIP listening on" in line]
+    peers.wait_for(lambda: listening() or call.proc.poll() is not None, 10, "SIP to listen")
+    check(listening(), f"no 'SIP listening' line: {call.stderr.decode()}")
+    return int(listening()[0].split()[-1])
+
+
+def case_options(md, logs):
+    """Requests servers send besides calls: an OPTIONS within the call (sipp
+    checks our 200 and its Allow) and outside it (a registrar's keep-alive)
+    get 200; a NOTIFY we did not subscribe to (voicemail news) gets 405 with
+    what we allow; a stray ACK gets nothing. None of it prints on the
+    terminal, and the call goes on until the far end's BYE."""
+    with peers.Sipp("options-in-call.xml", logs=logs, tone_seconds=10) as sipp:
+        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                             "--speaker", "null", "--hangup-after", "15")
+        call.wait_state("active")
+        port = sip_port(call)
+        options = peers.sip_request(port, "OPTIONS", timeout=2) or ""
+        check(options.startswith("SIP/2.0 200"), f"OPTIONS answered {options!r}")
+        check("Accept: application/sdp" in options, f"no Accept in {options!r}")
+        notify = peers.sip_request(port, "NOTIFY", timeout=2) or ""
+        check(notify.startswith("SIP/2.0 405"), f"NOTIFY answered {notify!r}")
+        check("Allow: INVITE" in notify, f"no Allow in {notify!r}")
+        ack = peers.sip_request(port, "ACK", timeout=0.5)
+        check(ack is None, f"a stray ACK was answered: {ack!r}")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        ended = call.ended()
+        check(ended and ended[0]["reason"] == "hung up by far end", f"{ended}")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+    stray = [line for line in call.stderr.decode(errors="replace").splitlines()
+             if "unhandeled" in line or "Not Implemented" in line]
+    check(not stray, f"the SIP stack printed on the terminal: {stray}")
+
+
 def case_ipv6(md, logs):
     """A SIP URI on ::1: signalling and media over IPv6 loopback."""
     heard = os.path.join(md.config, "heard.wav")
