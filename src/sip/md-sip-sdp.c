@@ -137,8 +137,63 @@ static bool is_telev(const struct sdp_format *fmt)
 }
 
 
+/* The format of ours that the far end's @fmt stands for. libre matches
+ * static payload types by number alone, whatever name the far end wrote
+ * ("0 P:CMU/8000"): the codec is named as we offered it. */
+static const struct sdp_format *local_format(const struct sdp_media *m,
+					     const struct sdp_format *fmt)
+{
+	const struct sdp_format *local;
+
+	local = fmt->name ? sdp_media_format(m, true, NULL, -1, fmt->name,
+					     -1, -1) : NULL;
+	if (!local && fmt->pt < 96)
+		local = sdp_media_lformat(m, fmt->pt);
+
+	return local && local->name ? local : NULL;
+}
+
+
+static bool is_codec(const struct sdp_format *local,
+		     const struct md_sdp_codec *codec)
+{
+	return local && !str_casecmp(local->name, codec->encoding) &&
+		local->srate == codec->srate;
+}
+
+
+/* From now on our SDP names only what was settled on: an answer the one
+ * codec we decode, a later offer (hold, a refresh) the call's codec, so
+ * that the far end cannot move the call to another one on its own. */
+static void settle(struct sdp_media *m, const struct sdp_format *codec,
+		   bool telev)
+{
+	struct le *le;
+
+	for (le = list_head(sdp_media_format_lst(m, true)); le;
+	     le = le->next) {
+		struct sdp_format *fmt = le->data;
+
+		fmt->sup = fmt == codec || (telev && is_telev(fmt));
+	}
+}
+
+
+/* A re-offer we refuse leaves the stream as it was. */
+static void settle_again(struct sdp_media *m,
+			 const struct md_sdp_media *current)
+{
+	settle(m, sdp_media_format(m, true, NULL, -1,
+				   current->codec.encoding,
+				   (int32_t)current->codec.srate, -1),
+	       current->telev_pt >= 0);
+}
+
+
 int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
-		     struct mbuf *mb, bool offer, struct md_sdp_media *media)
+		     struct mbuf *mb, bool offer,
+		     const struct md_sdp_media *current,
+		     struct md_sdp_media *media)
 {
 	const struct sdp_format *codec = NULL;
 	const struct sdp_format *local = NULL;
@@ -151,7 +206,7 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	size_t pos;
 	int err;
 
-	if (!sdp || !m || !mb || !media)
+	if (!sdp || !m || !mb || !media || media == current)
 		return EINVAL;
 
 	memset(media, 0, sizeof(*media));
@@ -161,21 +216,31 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	pos = mb->pos;
 	err = sdp_decode(sdp, mb, offer);
 	mb->pos = pos;
-	if (err)
-		return EBADMSG;
+	if (err) {
+		err = EBADMSG;
+		goto out;
+	}
 
 	rfmtl = sdp_media_format_lst(m, false);
-	if (!rfmtl || !rfmtl->head)
-		return EBADMSG;
+	if (!rfmtl || !rfmtl->head) {
+		err = EBADMSG;
+		goto out;
+	}
 
 	raddr = sdp_media_raddr(m);
-	if (!sa_isset(raddr, SA_ADDR))
-		return EBADMSG;
+	if (!sa_isset(raddr, SA_ADDR)) {
+		err = EBADMSG;
+		goto out;
+	}
 
 	/* A port of 0 means the far end refused the stream. */
-	if (!sa_port(raddr))
-		return ENOENT;
+	if (!sa_port(raddr)) {
+		err = ENOENT;
+		goto out;
+	}
 
+	/* The far end's first codec; in a call already running, the one it
+	 * runs with, wherever the far end lists it. */
 	for (le = rfmtl->head; le; le = le->next) {
 		const struct sdp_format *fmt = le->data;
 
@@ -186,25 +251,28 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 			if (!telev)
 				telev = fmt;
 		}
-		else if (!codec) {
+		else if (!codec && (!current ||
+				    is_codec(local_format(m, fmt),
+					     &current->codec))) {
 			codec = fmt;
 		}
 	}
 
-	if (!codec)
-		return ENOENT;
+	if (!codec) {
+		err = current ? ENOTSUP : ENOENT;
+		goto out;
+	}
 
-	if (codec->pt < 0 || codec->pt > 127)
-		return EBADMSG;
+	if (codec->pt < 0 || codec->pt > 127) {
+		err = EBADMSG;
+		goto out;
+	}
 
-	/* libre matches static payload types by number alone, whatever name
-	 * the far end wrote ("0 P:CMU/8000"): name the codec as we offered it. */
-	local = codec->name ? sdp_media_format(m, true, NULL, -1, codec->name,
-					       -1, -1) : NULL;
-	if (!local && codec->pt < 96)
-		local = sdp_media_lformat(m, codec->pt);
-	if (!local || !local->name)
-		return ENOENT;
+	local = local_format(m, codec);
+	if (!local) {
+		err = ENOENT;
+		goto out;
+	}
 
 	media->raddr = *raddr;
 	sdp_media_raddr_rtcp(m, &rtcp);
@@ -222,15 +290,22 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	media->send = (dir & SDP_SENDONLY) != 0;
 	media->recv = (dir & SDP_RECVONLY) != 0;
 
-	return 0;
+	settle(m, local, telev != NULL);
+
+ out:
+	if (err && current)
+		settle_again(m, current);
+
+	return err;
 }
 
 
 int md_sdp_negotiate_srtp(struct sdp_session *sdp, struct sdp_media *m,
 			  struct mbuf *mb, bool offer, const char *local_key,
+			  const struct md_sdp_media *current,
 			  struct md_sdp_media *media)
 {
-	int err = md_sdp_negotiate(sdp, m, mb, offer, media);
+	int err = md_sdp_negotiate(sdp, m, mb, offer, current, media);
 
 	if (err || !local_key)
 		return err;

@@ -48,11 +48,18 @@ int md_sdp_alloc_srtp(struct sdp_session **sdpp, struct sdp_media **mediap,
  * fills @media. Returns 0, ENOENT when no codec is common, or EBADMSG when
  * the SDP is unusable (no address, no port, no formats, garbage, or an
  * SRTP stream without a crypto line we can use). On an SRTP stream,
- * @local_key is ours (from md_sdp_alloc_srtp()); NULL otherwise. */
+ * @local_key is ours (from md_sdp_alloc_srtp()); NULL otherwise.
+ * In a call already running, @current is what it runs with (else NULL):
+ * its codec is kept, and an SDP without it gives ENOTSUP. On any error the
+ * stream stays as @current had it. Our later SDP offers or answers only
+ * the codec settled on (and telephone-event). */
 int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
-		     struct mbuf *mb, bool offer, struct md_sdp_media *media);
+		     struct mbuf *mb, bool offer,
+		     const struct md_sdp_media *current,
+		     struct md_sdp_media *media);
 int md_sdp_negotiate_srtp(struct sdp_session *sdp, struct sdp_media *m,
 			  struct mbuf *mb, bool offer, const char *local_key,
+			  const struct md_sdp_media *current,
 			  struct md_sdp_media *media);
 
 /* Puts our stream on hold (sendonly) or back (sendrecv). */

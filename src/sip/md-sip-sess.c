@@ -132,6 +132,7 @@ static enum md_sess_end end_from_status(uint16_t scode)
 static int negotiate(struct md_sess *sess, const struct sip_msg *msg,
 		     bool offer)
 {
+	struct md_sdp_media media;
 	int err;
 
 	if (!msg_ctype_cmp(&msg->ctyp, "application", "sdp") ||
@@ -140,12 +141,16 @@ static int negotiate(struct md_sess *sess, const struct sip_msg *msg,
 		return EBADMSG;
 	}
 
+	/* Once answered, the call keeps its codec (see offer_handler()). */
 	err = md_sdp_negotiate_srtp(sess->sdp, sess->sdp_media, msg->mb, offer,
 				    sess->srtp ? sess->srtp_key : NULL,
-				    &sess->media);
-	if (err == ENOENT)
+				    sess->answered ? &sess->media : NULL,
+				    &media);
+	if (!err)
+		sess->media = media;
+	else if (err == ENOENT || err == ENOTSUP)
 		sess->end = MD_SESS_END_NO_CODEC;
-	else if (err)
+	else
 		sess->end = MD_SESS_END_BAD_ANSWER;
 
 	return err;
@@ -164,7 +169,9 @@ static int offer_handler(struct mbuf **descp, const struct sip_msg *msg,
 	if (!mbuf_get_left(msg->mb))
 		return sdp_encode(descp, sess->sdp, true);
 
-	/* A re-INVITE: hold, resume or a new address. */
+	/* A re-INVITE: hold, resume or a new address. One that would change
+	 * the codec is refused (488), as the audio cannot follow it; the call
+	 * goes on as it was (RFC 3261, 14.2). */
 	err = negotiate(sess, msg, true);
 	if (err) {
 		sess->end = MD_SESS_END_NONE;
@@ -229,7 +236,7 @@ static void progress_handler(const struct sip_msg *msg, void *arg)
 	    msg_ctype_cmp(&msg->ctyp, "application", "sdp") &&
 	    mbuf_get_left(msg->mb) &&
 	    !md_sdp_negotiate_srtp(sess->sdp, sess->sdp_media, msg->mb, false,
-				   sess->srtp ? sess->srtp_key : NULL,
+				   sess->srtp ? sess->srtp_key : NULL, NULL,
 				   &sess->media)) {
 		emit(sess, MD_SESS_EARLY, &sess->media);
 		return;
@@ -578,7 +585,7 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 		return err;
 
 	err = md_sdp_negotiate(sess->sdp, sess->sdp_media, sess->offer, true,
-			       &sess->media);
+			       NULL, &sess->media);
 	if (err) {
 		/* Refusing the offer ends the call. */
 		(void)sipsess_reject(sess->sess, 488, "Not Acceptable Here",

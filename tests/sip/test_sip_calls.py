@@ -186,14 +186,15 @@ def case_remote_bye(md, logs):
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
 
 
-def case_offerless_reinvite(md, logs):
-    """The far end refreshes the session with a re-INVITE without SDP: we
-    offer in the 200 OK (sipp checks it), take the answer from its ACK and
-    send our audio where that answer says; the call goes on until its BYE."""
+def moved_call(md, logs, scenario):
+    """A call to sipp playing @scenario, which moves our audio to a port of
+    its own ($answer_port) and ends with a BYE after 2 s there. The call
+    must last until that BYE and we must hear sipp's 650 Hz tone. Returns
+    the RTP payload type of each packet we sent to the new port."""
     heard = os.path.join(md.config, "heard.wav")
     answer_port = peers.free_port(pair=True)
     with peers.Capture(logs, answer_port) as capture, \
-         peers.Sipp("offerless-reinvite.xml", logs=logs, tone_seconds=10,
+         peers.Sipp(scenario, logs=logs, tone_seconds=10,
                     extra=("-set", "answer_port", str(answer_port))) as sipp:
         call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
                              "--speaker", f"file:{heard}", "--hangup-after", "15")
@@ -204,14 +205,22 @@ def case_offerless_reinvite(md, logs):
               f"the call did not last until the far end's BYE: {ended}")
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
         capture.stop()
-        packets = subprocess.run([peers.need("tshark", "tshark"), "-r", capture.path, "-n",
-                                  "-Y", f"udp.dstport == {answer_port}", "-T", "fields",
-                                  "-e", "frame.number"],
-                                 capture_output=True, text=True, check=True).stdout.split()
-    # 2 s between the ACK and the BYE, a packet every 20 ms.
-    check(len(packets) >= 75, f"only {len(packets)} RTP packets went to the port of the "
-          "answer in the ACK")
+        types = subprocess.run([peers.need("tshark", "tshark"), "-r", capture.path, "-n",
+                                "-d", f"udp.port=={answer_port},rtp",
+                                "-Y", f"udp.dstport == {answer_port}", "-T", "fields",
+                                "-e", "rtp.p_type"],
+                               capture_output=True, text=True, check=True).stdout.split()
+    # 2 s there before the BYE, a packet every 20 ms.
+    check(len(types) >= 75, f"only {len(types)} RTP packets went to the new port")
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+    return types
+
+
+def case_offerless_reinvite(md, logs):
+    """The far end refreshes the session with a re-INVITE without SDP: we
+    offer in the 200 OK (sipp checks it), take the answer from its ACK and
+    send our audio where that answer says; the call goes on until its BYE."""
+    moved_call(md, logs, "offerless-reinvite.xml")
 
 
 def sip_port(call):
@@ -251,6 +260,15 @@ def case_options(md, logs):
     stray = [line for line in call.stderr.decode(errors="replace").splitlines()
              if "unhandeled" in line or "Not Implemented" in line]
     check(not stray, f"the SIP stack printed on the terminal: {stray}")
+
+
+def case_codec_change(md, logs):
+    """The far end re-INVITEs to change the codec mid-call: an offer without
+    ours is refused (488) and the call goes on; one that lists ours after
+    another keeps ours, answered alone (sipp checks both), and our audio
+    goes to the new address, still PCMU, until the far end's BYE."""
+    types = moved_call(md, logs, "codec-change.xml")
+    check(set(types) == {"0"}, f"payload types sent there: {sorted(set(types))}")
 
 
 def case_ipv6(md, logs):
