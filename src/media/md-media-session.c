@@ -46,6 +46,7 @@ struct _MdMediaSession {
   MdMediaDsp       dsp;
   char            *input_device;    /* for "auto"; NULL: the system default */
   char            *output_device;
+  MdRingTone      *ring;            /* before the call's audio starts */
 
   GMainContext    *context;
   MdMediaPipeline *pipeline;
@@ -400,6 +401,8 @@ md_media_session_start (MdMediaSession       *self,
     return md_media_session_update (self, params, error);
   if (!check_params (params, &info, error))
     return FALSE;
+  /* The speaker is the call's from now on. */
+  g_clear_object (&self->ring);
 
   mic = md_media_spec_make_source (mic_spec, self->input_device, &mic_is_live, error);
   if (mic == NULL)
@@ -697,9 +700,30 @@ md_media_session_unbridge (MdMediaSession *self)
 }
 
 void
+md_media_session_set_ring (MdMediaSession *self,
+                           const char     *speaker_spec,
+                           MdRingToneKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (MD_IS_MEDIA_SESSION (self));
+
+  g_clear_object (&self->ring);
+  if (kind == MD_RING_TONE_NONE || self->pipeline != NULL || self->rtp_socket == NULL ||
+      (speaker_spec != NULL && g_strcmp0 (speaker_spec, "auto") != 0))
+    return;
+
+  self->ring = md_ring_tone_new (kind, self->output_device, &error);
+  if (self->ring == NULL)
+    g_debug ("No ring: %s", error->message);
+}
+
+void
 md_media_session_stop (MdMediaSession *self)
 {
   g_return_if_fail (MD_IS_MEDIA_SESSION (self));
+
+  g_clear_object (&self->ring);
 
   if (self->timeout_source != NULL)
     {

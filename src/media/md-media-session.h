@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "md-media-codec.h"
+#include "md-ring-tone.h"
 
 G_BEGIN_DECLS
 
@@ -91,6 +92,12 @@ void            md_media_session_set_devices    (MdMediaSession *self, const cha
    old source fades out only after the new one is in. May be set before start. */
 void            md_media_session_set_route      (MdMediaSession *self, MdMediaRoute route);
 MdMediaRoute    md_media_session_get_route      (MdMediaSession *self);
+/* Rings on the speaker before the call's audio starts (MD_RING_TONE_NONE
+   stops it; so does start()). Only a system device rings ("auto"): a file
+   or null speaker is left to the call's audio alone. A ring that cannot
+   play is only logged; the call goes on. */
+void            md_media_session_set_ring       (MdMediaSession *self, const char *speaker_spec,
+                                                 MdRingToneKind kind);
 /* Connects two running sessions: each one's far-end audio becomes the
    other's bridge input (resampled and converted as needed). The route is not
    changed; "bridge-audio" tells when the peer's audio has arrived. Stopping

@@ -48,6 +48,8 @@ struct _MdCall
   gboolean         answered;
   gboolean         server_silent;   /* no reply to the INVITE yet */
   gboolean         media_started;
+  gboolean         ring_over;       /* answered or hung up: no ring now */
+  guint            ring_source;     /* an incoming call's first ring */
   const char      *end_reason;      /* static string */
   char            *end_message;
   const char      *reason_override; /* set when we end the call ourselves */
@@ -72,6 +74,40 @@ G_DEFINE_TYPE (MdCall, md_call, G_TYPE_OBJECT)
 static void run_plan (MdCall *self);
 static void send_next_digit (MdCall *self);
 
+/* What the user hears before the call's audio: our phone ringing for an
+ * incoming call, the far end ringing for ours (unless it plays its own
+ * sound, as early media). */
+static void
+update_ring (MdCall *self)
+{
+  MdRingToneKind kind = MD_RING_TONE_NONE;
+
+  if (self->state == MD_CALL_STATE_RINGING && !self->media_started && !self->ring_over)
+    kind = md_sip_call_is_incoming (self->sip_call) ? MD_RING_TONE_INCOMING
+                                                    : MD_RING_TONE_BACK;
+  md_media_session_set_ring (self->media, self->speaker_spec, kind);
+}
+
+/* Once the call has been handed out: a front end that answers at once
+ * (auto-answer) does so before this, and nothing rings. */
+static gboolean
+on_first_ring (gpointer user_data)
+{
+  MdCall *self = user_data;
+
+  self->ring_source = 0;
+  update_ring (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+end_ring (MdCall *self)
+{
+  g_clear_handle_id (&self->ring_source, g_source_remove);
+  self->ring_over = TRUE;
+  update_ring (self);
+}
+
 static void
 set_state (MdCall      *self,
            MdCallState  state)
@@ -82,6 +118,7 @@ set_state (MdCall      *self,
   g_debug ("call %s → %s", md_call_state_to_string (self->state),
            md_call_state_to_string (state));
   self->state = state;
+  update_ring (self);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STATE]);
 }
 
@@ -513,6 +550,7 @@ md_call_dispose (GObject *object)
 
   g_clear_handle_id (&self->pause_source, g_source_remove);
   g_clear_handle_id (&self->info_gap_source, g_source_remove);
+  g_clear_handle_id (&self->ring_source, g_source_remove);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   if (self->sip_call)
@@ -628,6 +666,8 @@ _md_call_new (MdSipCall      *sip_call,
   g_signal_connect_swapped (sip_call, "ended", G_CALLBACK (on_sip_ended), self);
   g_signal_connect_swapped (media, "failed", G_CALLBACK (on_media_failed), self);
   g_signal_connect_swapped (media, "notify::muted", G_CALLBACK (on_media_muted), self);
+  if (self->state == MD_CALL_STATE_RINGING)
+    self->ring_source = g_idle_add (on_first_ring, self);
 
   return self;
 }
@@ -786,6 +826,7 @@ md_call_answer (MdCall  *self,
       return FALSE;
     }
 
+  end_ring (self);
   md_sip_call_answer (self->sip_call, md_media_session_get_local_rtp_port (self->media));
   return TRUE;
 }
@@ -794,6 +835,7 @@ void
 md_call_hangup (MdCall *self)
 {
   g_return_if_fail (MD_IS_CALL (self));
+  end_ring (self);
   md_sip_call_hangup (self->sip_call);
 }
 

@@ -20,6 +20,17 @@ class Recording:
         self.samples = data[::channels] if channels > 1 else data
         self.path = path
 
+    @classmethod
+    def raw(cls, path, rate):
+        """Headerless 16-bit mono samples, as far as they are written."""
+        rec = cls.__new__(cls)
+        with open(path, "rb") as f:
+            data = f.read()
+        rec.samples = array.array("h", data[:len(data) // 2 * 2])
+        rec.rate = rate
+        rec.path = path
+        return rec
+
     def seconds(self):
         return len(self.samples) / self.rate
 

@@ -394,6 +394,123 @@ class PulseServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+class MonitorRecording:
+    """parec on a PulseAudio source (a sink's monitor): what the sink plays,
+    as raw samples that can be read while it records."""
+
+    RATE = 16000
+
+    def __init__(self, pulse, source, path):
+        self.argv = [peers.need("parec", "pulseaudio-utils"), f"--device={source}",
+                     "--format=s16le", "--channels=1", f"--rate={self.RATE}",
+                     "--latency-msec=50"]
+        self.env = dict(os.environ, PULSE_SERVER=pulse.server)
+        self.path = path
+
+    def __enter__(self):
+        """Once the recording runs: an idle null sink's monitor may hold a
+        new recording back for up to SOUND_SERVER_STALL_S."""
+        with open(self.path, "wb") as out:
+            self.proc = subprocess.Popen(self.argv, env=self.env, stdout=out,
+                                         stderr=subprocess.DEVNULL)
+        peers.wait_for(lambda: self.recording().seconds() >= 0.2 or self.proc.poll() is not None,
+                       SOUND_SERVER_STALL_S + 2, "the speaker's recording to start")
+        check(self.proc.poll() is None, f"parec exited {self.proc.returncode}")
+        return self
+
+    def recording(self):
+        return Recording.raw(self.path, self.RATE)
+
+    def __exit__(self, *exc):
+        self.proc.kill()
+        self.proc.wait()
+
+
+def ring_streams(pulse):
+    """The sound server's playing streams named as our ring."""
+    text = pulse.pactl("list", "sink-inputs") or ""
+    return text.count('media.name = "Ringing"')
+
+
+def loudest(rec, freq, last_s):
+    """The strongest @freq in any 0.3 s of the last @last_s of @rec: a ring
+    sounds only part of the time."""
+    end = rec.seconds() - 0.3
+    starts = [end - i * 0.1 for i in range(int(last_s / 0.1)) if end - i * 0.1 >= 0]
+    return max((rec.level(freq, start, 0.3) for start in starts), default=0.0)
+
+
+def wait_ring_heard(monitor, freq, what):
+    """Until @freq sounds on the monitored device."""
+    peers.wait_for(lambda: loudest(monitor.recording(), freq, 1.0) > 0.05,
+                   SOUND_SERVER_STALL_S, f"{what}: the {freq} Hz ring on the speaker")
+
+
+def case_ring_incoming(md, logs):
+    """An incoming call rings on the speaker (480 Hz, twice every 3 s) until
+    the user declines it; the ring stops at once. A call answered at once
+    (--auto-answer) does not ring at all."""
+    with PulseServer(logs) as pulse:
+        md.env["PULSE_SERVER"] = pulse.server
+        with peers.Kamailio(USERS, logs=logs) as kamailio, \
+             peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual",
+                           logs=logs) as caller:
+            md.add_account("work", kamailio.port, "alice", PASSWORD)
+            listener = Call(md, ["listen", "--json-events", "--mic", "null", "--speaker", "auto"],
+                            stdin=subprocess.PIPE)
+            try:
+                listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+                with MonitorRecording(pulse, "md_desk.monitor",
+                                      os.path.join(md.config, "ring.wav")) as monitor:
+                    caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+                    listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
+                    peers.wait_for(lambda: ring_streams(pulse) == 1, 5, "the ring to play")
+                    wait_ring_heard(monitor, 480, "an incoming call")
+                listener.keys("d")
+                caller.wait_event("CALL_CLOSED", timeout=5)
+                peers.wait_for(lambda: ring_streams(pulse) == 0, 2, "the ring to stop on decline")
+            finally:
+                listener.proc.send_signal(signal.SIGINT)
+                listener.wait(10)
+
+            auto = Call(md, ["listen", "--json-events", "--auto-answer", "--mic", "null",
+                             "--speaker", "auto"], stdin=subprocess.PIPE)
+            try:
+                auto.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+                caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+                auto.wait_state("active")
+                time.sleep(0.5)
+                check(ring_streams(pulse) == 0, "a call answered at once still rang")
+                caller.command("hangup")
+                auto.wait_state("ended")
+            finally:
+                auto.proc.send_signal(signal.SIGINT)
+                auto.wait(10)
+            check("Ringing" not in (pulse.pactl("list", "sink-inputs") or ""),
+                  "a ring was left playing")
+
+
+def case_ringback(md, logs):
+    """Our call rings at the far end (180, no early media): the speaker
+    plays the ringing tone (425 Hz, 1 s in 5) until the far end answers,
+    then only the call."""
+    with PulseServer(logs) as pulse, \
+         peers.Sipp("ring-then-answer.xml", logs=logs) as sipp:
+        md.env["PULSE_SERVER"] = pulse.server
+        with MonitorRecording(pulse, "md_desk.monitor",
+                              os.path.join(md.config, "ringback.wav")) as monitor:
+            call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "null",
+                                 "--speaker", "auto")
+            call.wait_state("ringing")
+            peers.wait_for(lambda: ring_streams(pulse) == 1, 5, "the ringing tone to play")
+            wait_ring_heard(monitor, 425, "a call ringing at the far end")
+        call.wait_state("active", timeout=10)
+        check(ring_streams(pulse) == 0, "the ringing tone went on after answer")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()[-1500:]}")
+        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+
+
 def case_devices(md, logs):
     """`devices` lists a sound server's inputs and outputs with the default
     marked; the input-device and output-device settings choose what "auto"
