@@ -115,7 +115,7 @@ static void retry_handler(void *arg)
 static void response_handler(int err, const struct sip_msg *msg, void *arg)
 {
 	struct md_acct *acct = arg;
-	char reason[128] = "";
+	char reason[192] = "";
 
 	if (!err && msg && msg->scode < 300) {
 		acct->retry_ms = acct->retry_min_ms;
@@ -133,6 +133,12 @@ static void response_handler(int err, const struct sip_msg *msg, void *arg)
 	/* libre's sipreg would retry on its own after 30 s or more, and also
 	 * after a wrong password; we drop it and decide ourselves. */
 	tmr_start(&acct->tmr_drop, 0, drop_reg_handler, acct);
+
+	/* Asking again would get the same challenge: no retry. */
+	if (md_acct_auth_unsupported(err, msg, reason, sizeof(reason))) {
+		set_state(acct, MD_ACCT_FAILED, msg->scode, reason);
+		return;
+	}
 
 	if (msg && (msg->scode == 401 || msg->scode == 403 ||
 		    msg->scode == 407)) {
@@ -168,6 +174,41 @@ int md_acct_auth_handler(char **username, char **password, const char *realm,
 	err |= str_dup(password, creds->password);
 
 	return err;
+}
+
+
+static bool other_algorithm(const struct sip_hdr *hdr,
+			    const struct sip_msg *msg, void *arg)
+{
+	struct pl *algorithm = arg;
+	struct httpauth_digest_chall ch;
+	(void)msg;
+
+	if (httpauth_digest_challenge_decode(&ch, &hdr->val) ||
+	    !pl_isset(&ch.algorithm) || !pl_strcasecmp(&ch.algorithm, "md5"))
+		return false;
+
+	*algorithm = ch.algorithm;
+	return true;
+}
+
+
+bool md_acct_auth_unsupported(int err, const struct sip_msg *msg,
+			      char *text, size_t size)
+{
+	struct pl algorithm = PL("SHA-256");
+
+	if (err != ENOSYS || !msg || (msg->scode != 401 && msg->scode != 407))
+		return false;
+
+	(void)sip_msg_hdr_apply(msg, true, msg->scode == 401 ?
+				SIP_HDR_WWW_AUTHENTICATE :
+				SIP_HDR_PROXY_AUTHENTICATE,
+				other_algorithm, &algorithm);
+	re_snprintf(text, size, "%u %r: the server asks for a %r digest"
+		    " login, which Meetdial cannot answer yet",
+		    msg->scode, &msg->reason, &algorithm);
+	return true;
 }
 
 

@@ -66,4 +66,9 @@ bool md_acct_lookup(const struct md_acct *acct, struct pl *host,
 enum sip_transp md_acct_transport(const struct md_acct *acct);
 /* Give md_acct_auth_handler with md_acct_creds() as its argument (mem_ref'd). */
 sip_auth_h md_acct_auth_handler;
+/* Whether libre gave up on a challenge it cannot answer (its digest is MD5
+ * only; a server that also offers SHA-256, RFC 8760, is refused whole):
+ * then @text says so, with the server's status. */
+bool md_acct_auth_unsupported(int err, const struct sip_msg *msg,
+			      char *text, size_t size);
 void *md_acct_creds(const struct md_acct *acct);

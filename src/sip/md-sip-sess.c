@@ -295,7 +295,7 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 {
 	struct md_sess *sess = arg;
 	enum md_sess_end end = sess->end;
-	char text[128] = "";
+	char text[192] = "";
 
 	/* Challenged before the account's password came (the first INVITE
 	 * does not wait for it): the INVITE goes again once it is there,
@@ -314,6 +314,11 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	/* libre reports a BYE from the far end as ECONNRESET. */
 	if (err == ECONNRESET && end == MD_SESS_END_NONE) {
 		emit_ended(sess, MD_SESS_END_REMOTE, 0, "");
+		return;
+	}
+
+	if (md_acct_auth_unsupported(err, msg, text, sizeof(text))) {
+		emit_ended(sess, MD_SESS_END_FAILED, msg->scode, text);
 		return;
 	}
 

@@ -649,6 +649,31 @@ def case_account_cli(md, logs):
     no_secrets(md)
 
 
+def case_digest_sha256(md, logs):
+    """A server that asks for SHA-256 digest (RFC 8760, with MD5 after it),
+    which libre 1.1.0 cannot answer: registration and call end saying so,
+    not as a wrong password, and the registration is not retried."""
+    with peers.Sipp("digest-sha256-register.xml", logs=logs) as registrar:
+        md.add_account("sha", registrar.port, "alice", PASSWORD)
+        checked = md.run("account", "check", "sha", timeout=30)
+        err = checked.stderr.decode()
+        check(checked.returncode == 1, f"check exited {checked.returncode}: {err}")
+        check("SHA-256 digest login" in err and "password" not in err,
+              f"the refusal is not explained: {err!r}")
+        check(registrar.wait(10) == 0, "sipp did not complete:\n" + registrar.messages()[-3000:])
+        check(registrar.messages().count("REGISTER sip:") == 1, "the registration was retried")
+    md.run("account", "remove", "sha")
+    with peers.Sipp("digest-sha256-invite.xml", logs=logs) as proxy:
+        call = md.start_call(f"sip:room@127.0.0.1:{proxy.port}", "--mic", "null",
+                             "--speaker", "null")
+        rc = call.wait(20)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "failed",
+              f"call exited {rc}, ended {ended}")
+        check("SHA-256 digest login" in ended[0]["message"], f"{ended[0]['message']!r}")
+        check(proxy.wait(10) == 0, "sipp did not complete:\n" + proxy.messages()[-3000:])
+
+
 def case_dtmf_mode_sip_info(md, logs):
     """The dtmf-mode setting forces SIP INFO even where telephone-events
     were negotiated; the bridge still receives the PIN."""
