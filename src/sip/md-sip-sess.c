@@ -22,7 +22,7 @@ struct md_sess {
 	struct sdp_session *sdp;
 	struct sdp_media *sdp_media;
 	struct md_sdp_media media;
-	struct mbuf *offer;           /* an incoming INVITE's SDP */
+	struct mbuf *offer;           /* an incoming INVITE's SDP, if any */
 	struct tmr tmr_no_answer;
 	struct tmr tmr_silent;        /* no reply to the INVITE yet */
 	uint32_t no_answer_ms;
@@ -532,9 +532,11 @@ int md_sess_incoming(struct md_sess **sessp, struct md_stack *stack,
 	if (!sessp || !stack || !msg || !eh)
 		return EINVAL;
 
-	/* We only answer offers; an INVITE without SDP is refused. */
-	if (!msg_ctype_cmp(&msg->ctyp, "application", "sdp") ||
-	    !mbuf_get_left(msg->mb)) {
+	/* An offer, or none: then ours goes in the 200 OK and the answer
+	 * comes in the ACK, as gateways and click-to-call servers call. A
+	 * body of another kind is refused. */
+	if (mbuf_get_left(msg->mb) &&
+	    !msg_ctype_cmp(&msg->ctyp, "application", "sdp")) {
 		(void)sip_treply(NULL, md_stack_sip(stack), msg, 488,
 				 "Not Acceptable Here");
 		return EPROTO;
@@ -545,16 +547,18 @@ int md_sess_incoming(struct md_sess **sessp, struct md_stack *stack,
 		return err;
 
 	sess->incoming = true;
-	sess->offer = mbuf_alloc(mbuf_get_left(msg->mb));
-	if (!sess->offer) {
-		err = ENOMEM;
-		goto out;
+	if (mbuf_get_left(msg->mb)) {
+		sess->offer = mbuf_alloc(mbuf_get_left(msg->mb));
+		if (!sess->offer) {
+			err = ENOMEM;
+			goto out;
+		}
+		err = mbuf_write_mem(sess->offer, mbuf_buf(msg->mb),
+				     mbuf_get_left(msg->mb));
+		if (err)
+			goto out;
+		sess->offer->pos = 0;
 	}
-	err = mbuf_write_mem(sess->offer, mbuf_buf(msg->mb),
-			     mbuf_get_left(msg->mb));
-	if (err)
-		goto out;
-	sess->offer->pos = 0;
 
 	if (from)
 		re_snprintf(from, from_size, "%r", &msg->from.auri);
@@ -580,7 +584,7 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 	struct mbuf *desc = NULL;
 	int err;
 
-	if (!sess || !prm || !sess->incoming || !sess->offer)
+	if (!sess || !prm || !sess->incoming)
 		return EINVAL;
 
 	err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
@@ -588,6 +592,12 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 			   prm->codecs, prm->n_codecs);
 	if (err)
 		return err;
+
+	/* No offer came: ours, answered in the ACK (answer_handler()). */
+	if (!sess->offer) {
+		err = sdp_encode(&desc, sess->sdp, true);
+		goto answer;
+	}
 
 	err = md_sdp_negotiate(sess->sdp, sess->sdp_media, sess->offer, true,
 			       NULL, &sess->media);
@@ -601,6 +611,8 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 	}
 
 	err = sdp_encode(&desc, sess->sdp, false);
+
+ answer:
 	if (err)
 		return err;
 

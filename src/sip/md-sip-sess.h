@@ -71,7 +71,8 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 void md_sess_password_ready(struct md_sess *sess);
 
 /* An incoming INVITE: replies 180 Ringing and waits for answer/hangup.
- * Fills @from (the caller's URI) up to @from_size bytes. */
+ * Fills @from (the caller's URI) up to @from_size bytes. An INVITE without
+ * SDP is answered with our offer, and the ACK brings the answer. */
 int md_sess_incoming(struct md_sess **sessp, struct md_stack *stack,
 		     const struct sip_msg *msg, char *from, size_t from_size,
 		     md_sess_event_h *eh, void *arg);

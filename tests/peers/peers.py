@@ -587,14 +587,17 @@ class Baresip:
 
 
 class Sipp:
-    """sipp running one scenario from tests/peers/scenarios as a UAS."""
+    """sipp running one scenario from tests/peers/scenarios: as a UAS, or as a
+    UAC calling @target."""
 
-    def __init__(self, scenario, logs=None, extra=(), tone_seconds=0, host="127.0.0.1"):
+    def __init__(self, scenario, logs=None, extra=(), tone_seconds=0, host="127.0.0.1",
+                 target=None):
         self.scenario = os.path.join(HERE, "scenarios", scenario)
         self.host = host   # "127.0.0.1" or "::1"
         self.logs = logs or log_dir()
         self.extra = list(extra)
         self.tone_seconds = tone_seconds
+        self.target = [target] if target else []   # "HOST:PORT": sipp calls it (UAC)
         self.proc = None
         self.dir = None
 
@@ -613,7 +616,8 @@ class Sipp:
                              "-i", self.host, "-mi", self.host, "-mp", str(self.media_port),
                              "-m", "1", "-nostdin", "-timeout", "60s", "-timeout_error",
                              "-trace_msg", "-message_file",
-                             os.path.join(self.logs, f"sipp-{self.port}-messages.log")] + self.extra,
+                             os.path.join(self.logs, f"sipp-{self.port}-messages.log")]
+                            + self.extra + self.target,
                             os.path.join(self.logs, f"sipp-{self.port}.log"), cwd=self.dir)
         # sipp binds its SIP socket before it reads the scenario's first recv.
         wait_for(lambda: self._bound() or not self.proc.running(), 10, "sipp to listen")

@@ -481,6 +481,30 @@ def case_incoming(md, logs):
     no_secrets(md)
 
 
+def case_offerless_incoming(md, logs):
+    """A call comes in without SDP: answered, our offer goes in the 200 OK
+    (sipp checks it) and the answer comes in the ACK; we hear the caller
+    until its BYE."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        listener = listen(md, "--auto-answer", "--mic", "tone:440", "--speaker", f"file:{heard}")
+        try:
+            listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+            target = f"127.0.0.1:{sip_port(listener)}"
+            with peers.Sipp("offerless-invite.xml", logs=logs, tone_seconds=10,
+                            target=target) as caller:
+                listener.wait_state("active")
+                ended = listener.wait_state("ended", timeout=15)
+                check(ended["reason"] == "hung up by far end", f"{ended}")
+                check(caller.wait(10) == 0, "sipp did not complete:\n" + caller.messages()[-3000:])
+        finally:
+            listener.proc.send_signal(signal.SIGINT)
+            rc = listener.wait(10)
+        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+
+
 def case_decline(md, logs):
     """We ring, the user declines with `d`: the caller gets 603 Decline."""
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
