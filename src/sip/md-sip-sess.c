@@ -28,6 +28,7 @@ struct md_sess {
 	uint32_t no_answer_ms;
 	enum md_sess_end end;
 	bool answered;
+	bool early;                   /* early media runs (183 with SDP) */
 	bool silent;                  /* MD_SESS_SILENT went out */
 	bool incoming;
 	bool tls;
@@ -129,6 +130,14 @@ static enum md_sess_end end_from_status(uint16_t scode)
 }
 
 
+/* Once audio runs (answered, or early media), the call keeps its codec:
+ * the media core cannot change it (see offer_handler()). */
+static const struct md_sdp_media *running_media(const struct md_sess *sess)
+{
+	return sess->answered || sess->early ? &sess->media : NULL;
+}
+
+
 static int negotiate(struct md_sess *sess, const struct sip_msg *msg,
 		     bool offer)
 {
@@ -141,11 +150,9 @@ static int negotiate(struct md_sess *sess, const struct sip_msg *msg,
 		return EBADMSG;
 	}
 
-	/* Once answered, the call keeps its codec (see offer_handler()). */
 	err = md_sdp_negotiate_srtp(sess->sdp, sess->sdp_media, msg->mb, offer,
 				    sess->srtp ? sess->srtp_key : NULL,
-				    sess->answered ? &sess->media : NULL,
-				    &media);
+				    running_media(sess), &media);
 	if (!err)
 		sess->media = media;
 	else if (err == ENOENT || err == ENOTSUP)
@@ -229,15 +236,20 @@ static void heard(struct md_sess *sess)
 static void progress_handler(const struct sip_msg *msg, void *arg)
 {
 	struct md_sess *sess = arg;
+	struct md_sdp_media media;
 
 	heard(sess);
 
+	/* Early media. SDP we cannot use here leaves the call ringing, as a
+	 * plain 183 would: the 200 OK's answer decides. */
 	if (msg->scode == 183 &&
 	    msg_ctype_cmp(&msg->ctyp, "application", "sdp") &&
 	    mbuf_get_left(msg->mb) &&
 	    !md_sdp_negotiate_srtp(sess->sdp, sess->sdp_media, msg->mb, false,
-				   sess->srtp ? sess->srtp_key : NULL, NULL,
-				   &sess->media)) {
+				   sess->srtp ? sess->srtp_key : NULL,
+				   running_media(sess), &media)) {
+		sess->media = media;
+		sess->early = true;
 		emit(sess, MD_SESS_EARLY, &sess->media);
 		return;
 	}

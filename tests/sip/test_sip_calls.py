@@ -533,24 +533,41 @@ def wav_seconds(path):
     return float(result.stdout.strip())
 
 
-def case_early_media(md, logs):
-    """183 with SDP: the far end's audio plays before answer."""
+def early_call(md, logs, scenario):
+    """A call to sipp playing @scenario (183 with SDP and its tone for 2 s,
+    then 200 OK), hung up 1 s after answer: dialing, early, active, in that
+    order. Returns the call and the path of what we heard."""
     heard = os.path.join(md.config, "heard.wav")
-    with peers.Sipp("early-media.xml", logs=logs, tone_seconds=10) as sipp:
+    with peers.Sipp(scenario, logs=logs, tone_seconds=10) as sipp:
         call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
                              "--speaker", f"file:{heard}", "--hangup-after", "1")
         rc = call.wait(30)
         check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
         states = [e["state"] for e in call.events if e["event"] == "state"]
         check(states[:3] == ["dialing", "early", "active"], f"states {states}")
-        early = [e for e in call.events if e.get("state") == "early"][0]
-        active = [e for e in call.events if e.get("state") == "active"][0]
-        check(active["t"] - early["t"] >= 1.5, "answered too soon after 183 for this check")
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+    return call, heard
+
+
+def case_early_media(md, logs):
+    """183 with SDP: the far end's audio plays before answer."""
+    call, heard = early_call(md, logs, "early-media.xml")
+    early = [e for e in call.events if e.get("state") == "early"][0]
+    active = [e for e in call.events if e.get("state") == "active"][0]
+    check(active["t"] - early["t"] >= 1.5, "answered too soon after 183 for this check")
     # Recorded from 183 on: the two early seconds plus the one after answer.
     seconds = wav_seconds(heard)
     check(seconds >= 2.5, f"only {seconds:.1f} s recorded: early media was not played")
-    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+
+
+def case_early_media_reordered(md, logs):
+    """The 200 OK after early media lists another codec first: the call
+    keeps the one its early media runs with, and goes on."""
+    call, _ = early_call(md, logs, "early-media-reordered.xml")
+    check(call.ended()[0]["reason"] == "hung up", f"{call.ended()}")
+    codecs = [e["codec"] for e in call.events if e["event"] == "media"]
+    check(codecs and all(c.startswith("PCMU") for c in codecs), f"codecs {codecs}")
 
 
 def case_ctrl_c(md, logs):
