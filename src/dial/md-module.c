@@ -72,3 +72,25 @@ md_module_load (const char           *name,
   g_module_make_resident (module);
   return TRUE;
 }
+
+gboolean
+md_module_load_once (MdModuleOnce         *once,
+                     const char           *name,
+                     const MdModuleSymbol *symbols,
+                     gsize                 n_symbols,
+                     gpointer              table,
+                     const char          **error_message)
+{
+  if (g_once_init_enter (&once->done))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!md_module_load (name, symbols, n_symbols, table, &error))
+        once->error = g_strdup (error->message);
+      g_once_init_leave (&once->done, 1);
+    }
+
+  if (error_message != NULL)
+    *error_message = once->error;
+  return once->error == NULL;
+}

@@ -58,22 +58,20 @@ get_module (void)
     SYMBOL (region_for_country_code),
 #undef SYMBOL
   };
-  static gsize initialised = 0;
+  static MdModuleOnce once;
   static PhoneNumberModule functions;
-  static gboolean loaded = FALSE;
+  static gsize warned = 0;
+  const char *why;
 
-  if (g_once_init_enter (&initialised))
+  if (md_module_load_once (&once, "meetdial-phonenumber", symbols, G_N_ELEMENTS (symbols),
+                           &functions, &why))
+    return &functions;
+  if (g_once_init_enter (&warned))
     {
-      g_autoptr(GError) error = NULL;
-
-      loaded = md_module_load ("meetdial-phonenumber", symbols, G_N_ELEMENTS (symbols),
-                               &functions, &error);
-      if (!loaded)
-        g_warning ("Phone numbers can’t be checked or converted: %s", error->message);
-      g_once_init_leave (&initialised, 1);
+      g_warning ("Phone numbers can’t be checked or converted: %s", why);
+      g_once_init_leave (&warned, 1);
     }
-
-  return loaded ? &functions : NULL;
+  return NULL;
 }
 #endif
 

@@ -36,25 +36,16 @@ md_lookup_backends_get (GError **error)
     SYMBOL (html_to_text), SYMBOL (ics_to_text), SYMBOL (http_session_new), SYMBOL (http_get),
 #undef SYMBOL
   };
-  static gsize initialised = 0;
+  static MdModuleOnce once;
   static MdLookupBackends functions;
-  static char *load_error = NULL;
+  const char *why;
 
-  if (g_once_init_enter (&initialised))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!md_module_load ("meetdial-lookup", symbols, G_N_ELEMENTS (symbols),
-                           &functions, &local_error))
-        load_error = g_strdup (local_error->message);
-      g_once_init_leave (&initialised, 1);
-    }
-
-  if (load_error != NULL)
+  if (!md_module_load_once (&once, "meetdial-lookup", symbols, G_N_ELEMENTS (symbols),
+                            &functions, &why))
     {
       g_set_error (error, MD_LOOKUP_ERROR, MD_LOOKUP_ERROR_BAD_INPUT,
                    _("Meetdial is not installed completely: invitations and meeting "
-                     "links can’t be read (%s)"), load_error);
+                     "links can’t be read (%s)"), why);
       return NULL;
     }
   return &functions;

@@ -5,8 +5,10 @@
 
 #include "md-secret-store.h"
 
+#include "md-module.h"
+#include "md-secret-backend.h"
+
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 #include <string.h>
 
 /* A line from stdin longer than this is not a token or a password. */
@@ -14,19 +16,43 @@
 
 G_DEFINE_QUARK (md-secret-store-error-quark, md_secret_store_error)
 
-static const SecretSchema *
-get_schema (void)
+#ifdef MD_SECRET_BACKEND_LINKED
+/* Linked in (see src/store/meson.build): the module's functions are here. */
+static const MdSecretBackend *
+get_backend (G_GNUC_UNUSED GError **error)
 {
-  static const SecretSchema schema = {
-    "io.github.meetdial.Meetdial.Secret", SECRET_SCHEMA_NONE,
-    {
-      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "key", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
-    }
+  static const MdSecretBackend functions = {
+    md_secret_backend_store_impl, md_secret_backend_lookup_impl, md_secret_backend_clear_impl,
   };
-  return &schema;
+
+  return &functions;
 }
+#else
+/* Opened by the first worker thread that needs it, so a call's start does
+ * not wait for libsecret and libgcrypt to load. */
+static const MdSecretBackend *
+get_backend (GError **error)
+{
+  static const MdModuleSymbol symbols[] = {
+#define SYMBOL(field) MD_MODULE_SYMBOL (MdSecretBackend, field, "md_secret_backend_" #field "_impl")
+    SYMBOL (store), SYMBOL (lookup), SYMBOL (clear),
+#undef SYMBOL
+  };
+  static MdModuleOnce once;
+  static MdSecretBackend functions;
+  const char *why;
+
+  if (!md_module_load_once (&once, "meetdial-secret", symbols, G_N_ELEMENTS (symbols),
+                            &functions, &why))
+    {
+      g_set_error (error, MD_SECRET_STORE_ERROR, MD_SECRET_STORE_ERROR_UNAVAILABLE,
+                   _("Meetdial is not installed completely: the keyring can’t be used (%s)"),
+                   why);
+      return NULL;
+    }
+  return &functions;
+}
+#endif
 
 static const char *
 kind_to_string (MdSecretKind kind)
@@ -63,12 +89,48 @@ make_label (MdSecretKind  kind,
   return g_strdup_printf (_("Meetdial: %s API token"), key);
 }
 
+/* What one request to the keyring needs, for its worker thread. */
+typedef struct {
+  const char *kind;
+  char       *key;
+  char       *label;    /* save only */
+  char       *secret;   /* save only */
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->key);
+  g_free (request->label);
+  md_secret_free (request->secret);
+  g_free (request);
+}
+
+static GTask *
+request_task_new (MdSecretKind         kind,
+                  const char          *key,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Request *request = g_new0 (Request, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  request->kind = kind_to_string (kind);
+  request->key = g_strdup (key);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  return task;
+}
+
 /* libsecret's errors talk about D-Bus; say what it means for the user. */
 static void
 return_error (GTask  *task,
               GError *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      error->domain == MD_SECRET_STORE_ERROR)
     {
       g_task_return_error (task, error);
       return;
@@ -81,15 +143,25 @@ return_error (GTask  *task,
   g_error_free (error);
 }
 
+/* A save when the request holds a secret, else a clear. */
 static void
-on_store_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+change_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  Request *request = task_data;
+  const MdSecretBackend *backend;
   GError *error = NULL;
+  gboolean done = FALSE;
 
-  if (secret_password_store_finish (result, &error))
+  if ((backend = get_backend (&error)) != NULL)
+    done = request->secret != NULL
+      ? backend->store (request->kind, request->key, request->label, request->secret,
+                        cancellable, &error)
+      : backend->clear (request->kind, request->key, cancellable, &error);
+
+  if (done)
     g_task_return_boolean (task, TRUE);
   else
     return_error (task, error);
@@ -104,14 +176,13 @@ md_secret_store_save_async (MdSecretKind         kind,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *label = NULL;
+  Request *request;
 
   g_return_if_fail (key != NULL && *key != '\0');
   g_return_if_fail (secret != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, md_secret_store_save_async);
-
+  task = request_task_new (kind, key, cancellable, callback, user_data,
+                           md_secret_store_save_async);
   if (*secret == '\0')
     {
       g_task_return_new_error (task, MD_SECRET_STORE_ERROR, MD_SECRET_STORE_ERROR_EMPTY,
@@ -119,10 +190,10 @@ md_secret_store_save_async (MdSecretKind         kind,
       return;
     }
 
-  label = make_label (kind, key);
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
-                         cancellable, on_store_done, g_steal_pointer (&task),
-                         "kind", kind_to_string (kind), "key", key, NULL);
+  request = g_task_get_task_data (task);
+  request->label = make_label (kind, key);
+  request->secret = g_strdup (secret);
+  g_task_run_in_thread (task, change_in_thread);
 }
 
 gboolean
@@ -134,25 +205,22 @@ md_secret_store_save_finish (GAsyncResult  *result,
 }
 
 static void
-on_lookup_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+lookup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  Request *request = task_data;
+  const MdSecretBackend *backend;
   GError *error = NULL;
-  char *found;
+  char *found = NULL;
 
-  found = secret_password_lookup_finish (result, &error);
+  if ((backend = get_backend (&error)) != NULL)
+    found = backend->lookup (request->kind, request->key, cancellable, &error);
   if (error != NULL)
-    {
-      return_error (task, error);
-      return;
-    }
-
-  /* Copy into memory that md_secret_free() knows how to wipe. */
-  g_task_return_pointer (task, found != NULL ? g_strdup (found) : NULL,
-                         (GDestroyNotify) md_secret_free);
-  secret_password_free (found);
+    return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) md_secret_free);
 }
 
 void
@@ -162,14 +230,13 @@ md_secret_store_lookup_async (MdSecretKind         kind,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (key != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, md_secret_store_lookup_async);
-  secret_password_lookup (get_schema (), cancellable, on_lookup_done, task,
-                          "kind", kind_to_string (kind), "key", key, NULL);
+  task = request_task_new (kind, key, cancellable, callback, user_data,
+                           md_secret_store_lookup_async);
+  g_task_run_in_thread (task, lookup_in_thread);
 }
 
 char *
@@ -180,22 +247,6 @@ md_secret_store_lookup_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_clear_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  /* FALSE without an error means there was nothing to remove: fine. */
-  secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 md_secret_store_clear_async (MdSecretKind         kind,
                              const char          *key,
@@ -203,14 +254,13 @@ md_secret_store_clear_async (MdSecretKind         kind,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (key != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, md_secret_store_clear_async);
-  secret_password_clear (get_schema (), cancellable, on_clear_done, task,
-                         "kind", kind_to_string (kind), "key", key, NULL);
+  task = request_task_new (kind, key, cancellable, callback, user_data,
+                           md_secret_store_clear_async);
+  g_task_run_in_thread (task, change_in_thread);
 }
 
 gboolean

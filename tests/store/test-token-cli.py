@@ -127,6 +127,19 @@ try:
                     pass
     check(not any("plain text" in f for f in failures), "no file holds the token in plain text")
 
+    # The keyring's libraries are a module of ours (linked in only in
+    # sanitizer builds): without it, the user hears what is wrong.
+    module_dirs = os.environ.get("MEETDIAL_MODULE_DIR", "").split(":")
+    if any(os.path.exists(os.path.join(d, "libmeetdial-secret.so")) for d in module_dirs):
+        saved = env["MEETDIAL_MODULE_DIR"]
+        env["MEETDIAL_MODULE_DIR"] = ":".join(d for d in module_dirs
+                                              if not os.path.exists(os.path.join(d, "libmeetdial-secret.so")))
+        done = run(["token", "set", "whereby", "--token-stdin"], (TOKEN + "\n").encode())
+        env["MEETDIAL_MODULE_DIR"] = saved
+        check(done.returncode != 0 and b"not installed completely" in done.stderr and
+              b"keyring" in done.stderr,
+              "without the keyring module, token set says Meetdial is not installed completely")
+
     done = run(["token", "clear", "whereby"])
     check(done.returncode == 0, "token clear succeeds")
     done = run(["lookup", "--provider", "whereby", "1234", "--json"])
