@@ -16,6 +16,17 @@ typedef struct {
   const char  *decoder;
 } MdMediaCodecInfo;
 
+#define MD_MEDIA_N_CODECS 4
+
+/* Every codec we know, in our order of preference (md-media-codec-table.c). */
+extern const MdMediaCodecInfo md_media_codec_table[MD_MEDIA_N_CODECS];
+
+/* Starts GStreamer and sets @available[i] for each md_media_codec_table[i]
+ * whose elements all exist. Fails only where the media core is a module
+ * that can't be loaded (md-media-module.c). */
+gboolean md_media_codec_probe (gboolean  *available,
+                               GError   **error);
+
 /* Initialises GStreamer once per process. */
 void md_media_ensure_gst (void);
 

@@ -5,54 +5,24 @@
 
 #include "md-media-codec.h"
 #include "md-media-codec-private.h"
+#include "md-media-session.h"
 
 #include <errno.h>
-#include <gst/gst.h>
+#include <glib/gi18n.h>
 
-/* Our order of preference: wideband first, then G.711. Element names are what
- * the pipeline builds from; a codec is offered only when all of them exist. */
-static const MdMediaCodecInfo codec_table[] = {
-  { { "opus", 96, 48000, 2 }, "OPUS", 48000, "opusenc", "rtpopuspay", "rtpopusdepay", "opusdec" },
-  { { "G722",  9,  8000, 1 }, "G722", 16000, "avenc_g722", "rtpg722pay", "rtpg722depay", "avdec_g722" },
-  { { "PCMU",  0,  8000, 1 }, "PCMU",  8000, "mulawenc", "rtppcmupay", "rtppcmudepay", "mulawdec" },
-  { { "PCMA",  8,  8000, 1 }, "PCMA",  8000, "alawenc", "rtppcmapay", "rtppcmadepay", "alawdec" },
-};
+/* The SDP side of the codecs, without GStreamer: what the SIP layer offers
+ * and accepts. Which of them GStreamer can build comes from
+ * md_media_codec_probe() (md-media-codec-probe.c). */
 
-static MdMediaCodec supported[G_N_ELEMENTS (codec_table)];
+static MdMediaCodec supported[MD_MEDIA_N_CODECS];
 static guint n_supported;
+static char *probe_error;        /* why the probe could not run */
 static gint probe_done;          /* atomic: supported[] is final */
 
 /* What the probe found at the last start, from the user's cache folder:
  * an outgoing call offers it while GStreamer is still starting. */
-static MdMediaCodec remembered[G_N_ELEMENTS (codec_table)];
+static MdMediaCodec remembered[MD_MEDIA_N_CODECS];
 static guint n_remembered;
-
-void
-md_media_ensure_gst (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      gst_init (NULL, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-static gboolean
-element_exists (const char *name)
-{
-  g_autoptr(GstElementFactory) factory = gst_element_factory_find (name);
-
-  return factory != NULL;
-}
-
-static gboolean
-codec_elements_exist (const MdMediaCodecInfo *info)
-{
-  return element_exists (info->encoder) && element_exists (info->payloader) &&
-         element_exists (info->depayloader) && element_exists (info->decoder);
-}
 
 static char *
 remembered_path (void)
@@ -103,15 +73,18 @@ load_remembered (void)
     return;
 
   lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; i < G_N_ELEMENTS (codec_table); i++)
+  for (guint i = 0; i < MD_MEDIA_N_CODECS; i++)
     {
-      g_autofree char *line = codec_line (&codec_table[i].codec);
+      g_autofree char *line = codec_line (&md_media_codec_table[i].codec);
 
       if (g_strv_contains ((const char * const *) lines, line))
-        remembered[n_remembered++] = codec_table[i].codec;
+        remembered[n_remembered++] = md_media_codec_table[i].codec;
     }
 }
 
+/* The probe runs in the media core, which starts GStreamer for it; when
+ * the core can't be loaded, nothing is supported and the remembered list is
+ * left as it was. */
 static void
 ensure_supported (void)
 {
@@ -119,38 +92,25 @@ ensure_supported (void)
 
   if (g_once_init_enter (&probed))
     {
-      md_media_ensure_gst ();
-      for (guint i = 0; i < G_N_ELEMENTS (codec_table); i++)
+      gboolean available[MD_MEDIA_N_CODECS] = { FALSE };
+      g_autoptr(GError) error = NULL;
+      gboolean probed_ok = md_media_codec_probe (available, &error);
+
+      if (!probed_ok)
+        probe_error = g_strdup (error->message);
+      for (guint i = 0; i < MD_MEDIA_N_CODECS; i++)
         {
-          if (codec_elements_exist (&codec_table[i]))
-            supported[n_supported++] = codec_table[i].codec;
-          else
+          if (available[i])
+            supported[n_supported++] = md_media_codec_table[i].codec;
+          else if (probed_ok)
             g_debug ("codec %s left out: a GStreamer element is missing",
-                     codec_table[i].codec.encoding);
+                     md_media_codec_table[i].codec.encoding);
         }
       g_atomic_int_set (&probe_done, TRUE);
-      remember_supported ();
+      if (probed_ok)
+        remember_supported ();
       g_once_init_leave (&probed, 1);
     }
-}
-
-const MdMediaCodecInfo *
-md_media_codec_info_lookup (const char *encoding,
-                            guint       clock_rate)
-{
-  g_return_val_if_fail (encoding != NULL, NULL);
-
-  ensure_supported ();
-  for (guint i = 0; i < G_N_ELEMENTS (codec_table); i++)
-    {
-      const MdMediaCodecInfo *info = &codec_table[i];
-
-      if (g_ascii_strcasecmp (info->codec.encoding, encoding) == 0 &&
-          info->codec.clock_rate == clock_rate &&
-          codec_elements_exist (info))
-        return info;
-    }
-  return NULL;
 }
 
 const MdMediaCodec *
@@ -182,6 +142,22 @@ md_media_codec_get_offered (guint *n_codecs)
         }
     }
   return md_media_codec_get_supported (n_codecs);
+}
+
+gboolean
+md_media_codec_check_supported (GError **error)
+{
+  ensure_supported ();
+  if (n_supported > 0)
+    return TRUE;
+
+  if (probe_error != NULL)
+    g_set_error_literal (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC, probe_error);
+  else
+    g_set_error_literal (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC,
+                         _("No audio codec can be used: GStreamer has none of the elements "
+                           "for Opus, G.722 or G.711 (G.711’s are in gstreamer1.0-plugins-good)"));
+  return FALSE;
 }
 
 const MdMediaCodec *

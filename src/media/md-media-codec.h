@@ -26,6 +26,11 @@ const MdMediaCodec *md_media_codec_get_supported (guint *n_codecs);
    remembered, waits for the list above. Any thread. */
 const MdMediaCodec *md_media_codec_get_offered (guint *n_codecs);
 
+/* FALSE, with the reason, when md_media_codec_get_supported() has no codec:
+   the media core could not be loaded, or GStreamer has none of the codecs'
+   elements. Waits for GStreamer's start like md_media_codec_get_supported(). */
+gboolean md_media_codec_check_supported (GError **error);
+
 /* Case-insensitive lookup by SDP encoding name and clock rate; NULL if unsupported. */
 const MdMediaCodec *md_media_codec_find (const char *encoding, guint clock_rate);
 

@@ -65,8 +65,6 @@ struct _MdMediaSession {
 
 G_DEFINE_TYPE (MdMediaSession, md_media_session, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (md-media-error-quark, md_media_error)
-
 static void
 emit_failed (MdMediaSession *self,
              GError         *error)
@@ -337,23 +335,35 @@ MdMediaSession *
 md_media_session_new (const char  *local_address,
                       GError     **error)
 {
-  g_autoptr(MdMediaSession) self = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
+  GSocket *rtp;
+  GSocket *rtcp;
 
   g_return_val_if_fail (local_address != NULL, NULL);
+
+  if (!md_media_bind_rtp_pair (local_address, &rtp, &rtcp, error))
+    return NULL;
+  return md_media_session_new_for_sockets (local_address, rtp, rtcp, error);
+}
+
+MdMediaSession *
+md_media_session_new_for_sockets (const char  *local_address,
+                                  GSocket     *rtp_socket,
+                                  GSocket     *rtcp_socket,
+                                  GError     **error)
+{
+  MdMediaSession *self;
+
+  g_return_val_if_fail (local_address != NULL, NULL);
+  g_return_val_if_fail (G_IS_SOCKET (rtp_socket) && G_IS_SOCKET (rtcp_socket), NULL);
 
   /* Only sockets here: GStreamer is needed from md_media_session_start()
    * on, so an INVITE that offers the port does not wait for it. */
   self = g_object_new (MD_TYPE_MEDIA_SESSION, NULL);
   self->local_address = g_strdup (local_address);
-  if (!md_media_bind_rtp_pair (local_address, &self->rtp_socket, &self->rtcp_socket, error))
-    return NULL;
-
-  bound = g_socket_get_local_address (self->rtp_socket, error);
-  if (bound == NULL)
-    return NULL;
-  self->local_rtp_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  return g_steal_pointer (&self);
+  self->rtp_socket = rtp_socket;
+  self->rtcp_socket = rtcp_socket;
+  self->local_rtp_port = md_media_socket_get_port (rtp_socket);
+  return self;
 }
 
 const char *

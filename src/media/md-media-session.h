@@ -64,6 +64,10 @@ G_DECLARE_FINAL_TYPE (MdMediaSession, md_media_session, MD, MEDIA_SESSION, GObje
 /* Binds an even RTP port and the next odd port for RTCP on @local_address (symmetric RTP:
    the same sockets send and receive). No pipeline runs yet. */
 MdMediaSession *md_media_session_new            (const char *local_address, GError **error);
+/* The same on a pair md_media_bind_rtp_pair() bound (md-media-sockets.h);
+   takes both sockets, also when it fails. */
+MdMediaSession *md_media_session_new_for_sockets (const char *local_address, GSocket *rtp_socket,
+                                                  GSocket *rtcp_socket, GError **error);
 const char     *md_media_session_get_local_address (MdMediaSession *self);
 guint           md_media_session_get_local_rtp_port (MdMediaSession *self);
 /* mic/speaker SPEC per CLI.md: "auto", "tone:FREQ", "file:PATH.wav", "null". */

@@ -30,8 +30,8 @@ bind_udp (GInetAddress  *address,
   return g_steal_pointer (&socket);
 }
 
-static guint
-socket_port (GSocket *socket)
+guint
+md_media_socket_get_port (GSocket *socket)
 {
   g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, NULL);
 
@@ -70,7 +70,7 @@ md_media_bind_rtp_pair (const char  *address,
           return FALSE;
         }
 
-      port = socket_port (rtp);
+      port = md_media_socket_get_port (rtp);
       if (port == 0 || port % 2 != 0 || port == G_MAXUINT16)
         continue;
 

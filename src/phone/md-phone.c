@@ -5,6 +5,7 @@
 
 #include "md-phone.h"
 #include "md-call-private.h"
+#include "md-media-sockets.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -104,9 +105,10 @@ on_incoming_call (MdPhone   *self,
   g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
 }
 
-/* GStreamer's start (the plugin registry, the codec probe) takes about as
- * long as the password lookup and the SIP thread's start: all three run at
- * once, so none of them delays the INVITE alone. */
+/* GStreamer's start (opening the media module, the plugin registry, the
+ * codec probe) takes about as long as the password lookup and the SIP
+ * thread's start: all three run at once, so none of them delays the INVITE
+ * alone. */
 static gpointer
 media_init_thread (gpointer data)
 {
@@ -382,8 +384,11 @@ md_phone_dial (MdPhone           *self,
                GError           **error)
 {
   g_autoptr(MdMediaSession) media = NULL;
+  g_autoptr(GSocket) rtp_socket = NULL;
+  g_autoptr(GSocket) rtcp_socket = NULL;
   g_autoptr(MdSipCall) sip_call = NULL;
   g_autofree char *uri = NULL;
+  guint rtp_port;
 
   g_return_val_if_fail (MD_IS_PHONE (self), NULL);
   g_return_val_if_fail (MD_IS_DIAL_PLAN (plan), NULL);
@@ -407,23 +412,39 @@ md_phone_dial (MdPhone           *self,
         return NULL;
     }
 
-  /* The media port must be known before the INVITE offers it. */
+  /* The media port must be known before the INVITE offers it; the media
+   * core (a module, with GStreamer) need not be: without a session made
+   * ahead, the ports are bound here and the session made once the INVITE
+   * is on its way. */
   if (self->spare_media)
-    media = g_steal_pointer (&self->spare_media);
+    {
+      media = g_steal_pointer (&self->spare_media);
+      rtp_port = md_media_session_get_local_rtp_port (media);
+    }
+  else if (md_media_bind_rtp_pair (md_sip_agent_get_local_address (self->agent),
+                                   &rtp_socket, &rtcp_socket, error))
+    rtp_port = md_media_socket_get_port (rtp_socket);
   else
-    media = md_media_session_new (md_sip_agent_get_local_address (self->agent), error);
-  if (!media)
     return NULL;
-  apply_audio_settings (self, media);
 
   md_sip_agent_set_srtp_mode (self->agent, self->settings
                                            ? (MdSipSrtpMode) g_settings_get_enum (self->settings, "srtp")
                                            : MD_SIP_SRTP_AUTO);
-  sip_call = md_sip_agent_call (self->agent, sip_account, uri,
-                                md_media_session_get_local_rtp_port (media),
+  sip_call = md_sip_agent_call (self->agent, sip_account, uri, rtp_port,
                                 no_answer_ms (self), error);
   if (!sip_call)
     return NULL;
+
+  if (!media)
+    media = md_media_session_new_for_sockets (md_sip_agent_get_local_address (self->agent),
+                                              g_steal_pointer (&rtp_socket),
+                                              g_steal_pointer (&rtcp_socket), error);
+  if (!media)
+    {
+      md_sip_call_hangup (sip_call);
+      return NULL;
+    }
+  apply_audio_settings (self, media);
 
   return _md_call_new (sip_call, media, plan,
                        audio ? audio->mic_spec : NULL,

@@ -593,6 +593,12 @@ md_sip_agent_call (MdSipAgent   *self,
   cmd->tls_host = md_sip_agent_uri_tls_host (uri);
   cmd->route = md_sip_agent_sips_route (uri);
   md_sip_agent_fill_codecs (cmd, TRUE);
+  /* An offer of no codec would only be refused: say why there is none. */
+  if (cmd->n_codecs == 0 && !md_media_codec_check_supported (error))
+    {
+      md_sip_cmd_free (cmd);
+      return NULL;
+    }
 
   call = _md_sip_call_new (self, cmd->id, FALSE, uri);
   g_hash_table_insert (self->calls, GUINT_TO_POINTER (cmd->id), g_object_ref (call));

@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "peers"))
@@ -366,6 +367,32 @@ def case_timer_b(md, logs):
               f"not told once, about 4 s in, that the server is silent: {told}")
     finally:
         silent.close()
+
+
+def case_media_module_missing(md, logs):
+    """Where the media core is a module of ours (not in sanitizer builds),
+    a call without it fails at once and says Meetdial is installed
+    incompletely; no INVITE goes out offering no codec."""
+    dirs = md.env["MEETDIAL_MODULE_DIR"].split(":")
+    md.env["MEETDIAL_MODULE_DIR"] = ":".join(
+        d for d in dirs if not os.path.exists(os.path.join(d, "libmeetdial-media.so")))
+    check(md.env["MEETDIAL_MODULE_DIR"] != ":".join(dirs), "no media module in MEETDIAL_MODULE_DIR")
+    md.env["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="meetdial-cache-", dir=md.config)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer:
+        peer.bind(("127.0.0.1", 0))
+        result = md.run("call", f"sip:room@127.0.0.1:{peer.getsockname()[1]}",
+                        "--mic", "null", "--speaker", "null", timeout=30)
+        err = result.stderr.decode()
+        check(result.returncode == 1 and "Meetdial is not installed completely" in err and
+              "calls can’t have audio" in err, f"{result.returncode} {err}")
+        check("CRITICAL" not in err and "WARNING" not in err, f"warnings: {err}")
+        # The process has exited: whatever it sent is in the socket's queue.
+        peer.setblocking(False)
+        try:
+            packet = peer.recv(65535)
+        except BlockingIOError:
+            packet = b""
+        check(packet == b"", f"something was sent: {packet[:60]!r}")
 
 
 def case_late_reply(md, logs):
