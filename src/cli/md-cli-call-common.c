@@ -44,10 +44,12 @@ md_cli_session_new (gboolean json_events)
   session->start_us = g_get_monotonic_time ();
   session->loop = g_main_loop_new (NULL, FALSE);
   session->cancellable = g_cancellable_new ();
+  /* The phone first: it starts SIP's library while the settings are read. */
+  session->phone = md_phone_new (NULL);
   session->settings = md_settings_dup (&error);
   if (!session->settings)
     g_debug ("Using built-in defaults: %s", error->message);
-  session->phone = md_phone_new (session->settings);
+  md_phone_set_settings (session->phone, session->settings);
   return session;
 }
 

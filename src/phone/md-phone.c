@@ -27,6 +27,7 @@ struct _MdPhone
   GSettings   *settings;
   MdSipAgent  *agent;
   MdMediaSession *spare_media;   /* made ahead for the next dial */
+  GThread     *sip_init;         /* starts SIP's library off the main thread */
   GThread     *media_init;       /* starts GStreamer off the main thread */
   gint         media_ready;      /* atomic: media_init is done */
   gboolean     shut_down;        /* no SIP start after shutdown */
@@ -119,11 +120,20 @@ media_init_thread (gpointer data)
   return NULL;
 }
 
+static gpointer
+sip_init_thread (gpointer data)
+{
+  md_sip_library_start ();
+  return NULL;
+}
+
 static void
 md_phone_dispose (GObject *object)
 {
   MdPhone *self = MD_PHONE (object);
 
+  if (self->sip_init)
+    g_thread_join (g_steal_pointer (&self->sip_init));
   if (self->media_init)
     g_thread_join (g_steal_pointer (&self->media_init));
 
@@ -170,8 +180,22 @@ md_phone_new (GSettings *settings)
 {
   MdPhone *self = g_object_new (MD_TYPE_PHONE, NULL);
 
-  self->settings = settings ? g_object_ref (settings) : NULL;
+  md_phone_set_settings (self, settings);
+  /* SIP's library takes a few milliseconds to start, and the first call
+   * needs it before its INVITE: it starts now, while the caller reads its
+   * settings and accounts. */
+  self->sip_init = g_thread_new ("md-sip-init", sip_init_thread, NULL);
   return self;
+}
+
+void
+md_phone_set_settings (MdPhone   *self,
+                       GSettings *settings)
+{
+  g_return_if_fail (MD_IS_PHONE (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
 }
 
 static gboolean

@@ -22,6 +22,11 @@ typedef struct {
 /* @settings (may be NULL: built-in defaults) gives dtmf-mode and
  * no-answer-seconds. Signal "incoming-call" (MdCall *call). */
 MdPhone      *md_phone_new            (GSettings    *settings);
+/* Replaces the settings md_phone_new() was given; before any account or
+ * call. A front end that reads its settings only after making the phone
+ * (which starts SIP's library) sets them here. */
+void          md_phone_set_settings   (MdPhone      *self,
+                                       GSettings    *settings);
 
 /* Starts SIP on the local address that reaches @host (an account's server,
  * or the host of a SIP URI to call). Looking @host up can take as long as

@@ -19,6 +19,8 @@
 #define DEBUG_LEVEL 0
 #include <re_dbg.h>
 
+#include <openssl/ssl.h>
+
 /* This file is the only one that moves data between the libre thread and
  * the GLib main context: commands go in through a libre mqueue as owned
  * MdSipCmd structs, events come out as owned MdSipEvent structs in idle
@@ -359,23 +361,44 @@ on_libre_debug (int         level,
 static gpointer
 md_sip_libre_init (gpointer data)
 {
+  int err;
+
   dbg_handler_set (on_libre_debug, NULL);
+  /* libre asks OpenSSL to load its error strings, thousands of them, which
+   * is about half of OpenSSL's start. They would only ever reach libre's
+   * debug messages (codes stand in for them); the words users see about a
+   * certificate come from X509_verify_cert_error_string(). */
+  OPENSSL_init_ssl (OPENSSL_INIT_NO_LOAD_SSL_STRINGS | OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS, NULL);
   /* Process-wide (sockets, OpenSSL); libre keeps it until exit. */
-  return GINT_TO_POINTER (libre_init ());
+  err = libre_init ();
+  /* OpenSSL's random generator sets itself up on first use (its providers'
+   * names, its seed), which takes longer than the rest of a call's SIP
+   * start: here, rather than in the first INVITE's SDP (its session id).
+   * Each thread still makes its own generator, quickly, from this one. */
+  if (!err)
+    (void) rand_u32 ();
+  return GINT_TO_POINTER (err);
+}
+
+static GOnce libre_once = G_ONCE_INIT;
+
+gboolean
+md_sip_library_start (void)
+{
+  return GPOINTER_TO_INT (g_once (&libre_once, md_sip_libre_init, NULL)) == 0;
 }
 
 MdSipAgent *
 md_sip_agent_new (const char  *local_address,
                   GError     **error)
 {
-  static GOnce libre_once = G_ONCE_INIT;
   g_autoptr(MdSipAgent) self = NULL;
   MdSipCore *core;
   char addr[64];
 
   g_return_val_if_fail (local_address != NULL, NULL);
 
-  if (GPOINTER_TO_INT (g_once (&libre_once, md_sip_libre_init, NULL)) != 0)
+  if (!md_sip_library_start ())
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_FAILED,
                    _("The SIP library could not start"));

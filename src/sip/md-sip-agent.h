@@ -21,6 +21,12 @@ typedef enum {
 #define MD_TYPE_SIP_AGENT (md_sip_agent_get_type ())
 G_DECLARE_FINAL_TYPE (MdSipAgent, md_sip_agent, MD, SIP_AGENT, GObject)
 
+/* Starts libre (sockets, OpenSSL and its random generator) once per
+ * process; FALSE when it cannot start. md_sip_agent_new() waits for it: a
+ * front end may run it before, in a thread of its own, so that the first
+ * call need not (it takes a few milliseconds). Any thread. */
+gboolean      md_sip_library_start            (void);
+
 /* Starts the SIP thread with UDP and TCP bound on @local_address (any free
  * port) and returns without waiting for it: a failure to bind is reported
  * by the first add_account() or call(). Signal "incoming-call"
