@@ -50,6 +50,7 @@ account_add (int    argc,
 {
   g_autofree char *server = NULL;
   g_autofree char *user = NULL;
+  g_autofree char *auth_user = NULL;
   g_autofree char *domain = NULL;
   g_autofree char *transport = NULL;
   g_autofree char *display_name = NULL;
@@ -58,6 +59,7 @@ account_add (int    argc,
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("Registrar and proxy"), N_("HOST[:PORT]") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("SIP user name"), N_("USER") },
+    { "auth-user", 0, 0, G_OPTION_ARG_STRING, &auth_user, N_("Name to sign in with, when the provider gives one apart from the user (an “auth ID”)"), N_("NAME") },
     { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("SIP domain (default: the server’s host)"), N_("DOMAIN") },
     { "transport", 0, 0, G_OPTION_ARG_STRING, &transport, N_("udp, tcp or tls"), N_("TRANSPORT") },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("TLS: also trust the CA certificate in this PEM file"), N_("PATH") },
@@ -92,7 +94,8 @@ account_add (int    argc,
     }
 
   account = md_account_new (argv[1], server, user, domain, transport, display_name, &error);
-  if (!account || !md_account_set_ca_file (account, ca_file, &error))
+  if (!account || !md_account_set_auth_user (account, auth_user, &error) ||
+      !md_account_set_ca_file (account, ca_file, &error))
     {
       md_cli_print_error ("account add", error->message);
       return MD_CLI_EXIT_BAD_INPUT;
@@ -171,6 +174,8 @@ account_list (int    argc,
           json_builder_add_string_value (builder, md_account_get_server (account));
           json_builder_set_member_name (builder, "user");
           json_builder_add_string_value (builder, md_account_get_user (account));
+          json_builder_set_member_name (builder, "auth_user");
+          json_builder_add_string_value (builder, md_account_get_auth_user (account));
           json_builder_set_member_name (builder, "domain");
           json_builder_add_string_value (builder, md_account_get_domain (account));
           json_builder_set_member_name (builder, "transport");
@@ -193,9 +198,13 @@ account_list (int    argc,
     {
       MdAccount *account = accounts->pdata[i];
 
-      g_print ("%-16s %s@%s (%s)\n", md_account_get_name (account),
+      g_print ("%-16s %s@%s (%s)", md_account_get_name (account),
                md_account_get_user (account), md_account_get_server (account),
                md_account_get_transport (account));
+      if (*md_account_get_auth_user (account))
+        /* TRANSLATORS: after an account in "meetdial-cli account list" */
+        g_print (_(", signs in as %s"), md_account_get_auth_user (account));
+      g_print ("\n");
     }
 
   return MD_CLI_EXIT_OK;

@@ -31,6 +31,7 @@ struct _MdAccountEditor
   GtkWidget    *user_row;
   GtkWidget    *password_row;
   GtkWidget    *domain_row;
+  GtkWidget    *auth_user_row;
   GtkWidget    *display_name_row;
   GtkWidget    *transport_row;
   GtkWidget    *ca_row;
@@ -81,6 +82,8 @@ build_account (MdAccountEditor  *self,
                             row_text (self->user_row), row_text (self->domain_row),
                             transports[transport], row_text (self->display_name_row),
                             error);
+  if (account != NULL && !md_account_set_auth_user (account, row_text (self->auth_user_row), error))
+    return NULL;
   /* A CA file chosen before switching away from TLS is not kept. */
   if (account != NULL && transport == TRANSPORT_TLS &&
       !md_account_set_ca_file (account, self->ca_file, error))
@@ -448,6 +451,9 @@ build (MdAccountEditor *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (more), _("Optional"));
   self->domain_row = add_entry_row (self, more, adw_entry_row_new (), _("Domain"),
                                     account ? md_account_get_domain (account) : NULL);
+  /* Only some providers give one (a PBX's "auth ID"); empty: the user. */
+  self->auth_user_row = add_entry_row (self, more, adw_entry_row_new (), _("Authentication Name"),
+                                       account ? md_account_get_auth_user (account) : NULL);
   self->display_name_row = add_entry_row (self, more, adw_entry_row_new (), _("Display Name"),
                                           account ? md_account_get_display_name (account) : NULL);
   self->transport_row = adw_combo_row_new ();

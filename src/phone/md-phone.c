@@ -344,6 +344,7 @@ add_account (MdPhone     *self,
   config.name = md_account_get_name (account);
   config.server = md_account_get_server (account);
   config.user = md_account_get_user (account);
+  config.auth_user = md_account_get_auth_user (account);
   config.domain = md_account_get_domain (account);
   config.display_name = md_account_get_display_name (account);
   config.transport = md_account_get_transport (account);

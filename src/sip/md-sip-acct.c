@@ -309,7 +309,11 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		err = ENOMEM;
 		goto out;
 	}
-	err |= str_dup(&acct->creds->user, cfg->user);
+	/* Some providers give a sign-in name apart from the SIP user
+	 * (PBX extensions with an "auth ID"): only the digest uses it. */
+	err |= str_dup(&acct->creds->user,
+		       cfg->auth_user && *cfg->auth_user ? cfg->auth_user
+		       : cfg->user);
 	if (cfg->password)
 		err |= str_dup(&acct->creds->password, cfg->password);
 	acct->password_pending = cfg->password_later && !cfg->password;

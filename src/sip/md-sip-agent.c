@@ -523,6 +523,7 @@ md_sip_agent_add_account (MdSipAgent               *self,
   cmd->id = (guint) g_atomic_int_add (&self->next_id, 1);
   cmd->server = g_strdup (config->server);
   cmd->user = g_strdup (config->user);
+  cmd->auth_user = g_strdup (config->auth_user);
   cmd->domain = g_strdup (config->domain);
   cmd->display_name = g_strdup (config->display_name);
   cmd->password = g_strdup (config->password);

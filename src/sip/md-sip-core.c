@@ -28,6 +28,7 @@ md_sip_cmd_free (MdSipCmd *cmd)
   g_free (cmd->password);
   g_free (cmd->server);
   g_free (cmd->user);
+  g_free (cmd->auth_user);
   g_free (cmd->domain);
   g_free (cmd->display_name);
   g_free (cmd->uri);
@@ -221,6 +222,7 @@ core_add_account (MdSipCore *core,
   struct md_acct_cfg cfg = {
     .server = cmd->server,
     .user = cmd->user,
+    .auth_user = cmd->auth_user,
     .domain = cmd->domain,
     .display_name = cmd->display_name,
     .password = cmd->password,

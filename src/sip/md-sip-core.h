@@ -29,6 +29,7 @@ typedef struct {
   guint                account_id;
   char                *server;
   char                *user;
+  char                *auth_user; /* NULL or "": the user signs in */
   char                *domain;
   char                *display_name;
   char                *password;

@@ -22,6 +22,7 @@ struct _MdAccount
   char    *transport;
   char    *display_name;
   char    *ca_file;
+  char    *auth_user;
 };
 
 G_DEFINE_TYPE (MdAccount, md_account, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ md_account_finalize (GObject *object)
   g_free (self->transport);
   g_free (self->display_name);
   g_free (self->ca_file);
+  g_free (self->auth_user);
 
   G_OBJECT_CLASS (md_account_parent_class)->finalize (object);
 }
@@ -129,6 +131,7 @@ md_account_new (const char  *name,
   self->transport = g_strdup (transport ? transport : "udp");
   self->display_name = g_strdup (display_name ? display_name : "");
   self->ca_file = g_strdup ("");
+  self->auth_user = g_strdup ("");
   return self;
 }
 
@@ -211,6 +214,45 @@ md_account_set_ca_file (MdAccount   *self,
   return TRUE;
 }
 
+const char *
+md_account_get_auth_user (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->auth_user;
+}
+
+static gboolean
+is_auth_user (const char *text)
+{
+  if (strlen (text) > 128 || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (g_ascii_iscntrl (*p) || *p == '"' || *p == '\\')
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+md_account_set_auth_user (MdAccount   *self,
+                          const char  *auth_user,
+                          GError     **error)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
+
+  if (auth_user && !is_auth_user (auth_user))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The authentication name may not hold quotes, backslashes or line breaks"));
+      return FALSE;
+    }
+
+  g_free (self->auth_user);
+  self->auth_user = g_strdup (auth_user ? auth_user : "");
+  return TRUE;
+}
+
 char *
 md_account_dup_server_host (MdAccount *self)
 {
@@ -234,6 +276,7 @@ account_from_dict (GVariant *dict)
 {
   const char *name = NULL, *server = NULL, *user = NULL;
   const char *domain = NULL, *transport = NULL, *display_name = NULL, *ca_file = NULL;
+  const char *auth_user = NULL;
   g_autoptr(GError) error = NULL;
   MdAccount *account;
 
@@ -244,8 +287,11 @@ account_from_dict (GVariant *dict)
   g_variant_lookup (dict, "transport", "&s", &transport);
   g_variant_lookup (dict, "display-name", "&s", &display_name);
   g_variant_lookup (dict, "ca-file", "&s", &ca_file);
+  g_variant_lookup (dict, "auth-user", "&s", &auth_user);
 
   account = md_account_new (name, server, user, domain, transport, display_name, &error);
+  if (account && !md_account_set_auth_user (account, auth_user, &error))
+    g_clear_object (&account);
   if (!account)
     g_warning ("Skipping a stored SIP account: %s", error->message);
   /* A CA file that went away is not checked again here: TLS then says
@@ -271,6 +317,8 @@ account_to_dict (MdAccount *self)
   g_variant_builder_add (&builder, "{ss}", "display-name", self->display_name);
   if (*self->ca_file)
     g_variant_builder_add (&builder, "{ss}", "ca-file", self->ca_file);
+  if (*self->auth_user)
+    g_variant_builder_add (&builder, "{ss}", "auth-user", self->auth_user);
   return g_variant_builder_end (&builder);
 }
 

@@ -42,6 +42,15 @@ const char *md_account_get_ca_file      (MdAccount *self);
 gboolean    md_account_set_ca_file      (MdAccount  *self,
                                          const char *ca_file,
                                          GError    **error);
+/* The name the account signs in with when the provider gives one apart
+ * from the user (an "auth ID", "authorization name"); "" when unset: the
+ * user signs in. */
+const char *md_account_get_auth_user    (MdAccount *self);
+/* Sets it (NULL or "": the user); it may not hold quotes, backslashes or
+ * control characters, as it goes into a quoted header field. */
+gboolean    md_account_set_auth_user    (MdAccount  *self,
+                                         const char *auth_user,
+                                         GError    **error);
 /* The host part of the server, without the port. */
 char       *md_account_dup_server_host  (MdAccount *self);
 

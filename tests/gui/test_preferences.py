@@ -33,8 +33,20 @@ def type_secret(session, secret):
         session.xdotool("type", "--delay", "5", "--file", keys.name)
 
 
+def wait_settings(session, text):
+    """The keyfile backend writes the file when a setting changes."""
+    deadline = time.monotonic() + guitest.TIMEOUT
+    while time.monotonic() < deadline:
+        settings = open(session.keyfile).read()
+        if text in settings:
+            return settings
+        time.sleep(0.05)
+    guitest.fail(f"the settings never held {text!r}:\n{settings}")
+
+
 logs = os.environ.get("MEETDIAL_ARTEFACTS")
-with peers.Kamailio({"alice": PASSWORD}, logs=logs) as kamailio, \
+# Extension 100 signs in as alice (a PBX's "auth ID").
+with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) as kamailio, \
      guitest.Session("preferences") as session:
     session.start_app()
     session.activate("preferences", path=guitest.APP_PATH)
@@ -88,16 +100,26 @@ with peers.Kamailio({"alice": PASSWORD}, logs=logs) as kamailio, \
     session.wait_log("Account form: The server refused the user name or password.")
     session.screenshot("wrong-password")
 
-
-def wait_settings(session, text):
-    """The keyfile backend writes the file when a setting changes."""
-    deadline = time.monotonic() + guitest.TIMEOUT
-    while time.monotonic() < deadline:
-        settings = open(session.keyfile).read()
-        if text in settings:
-            return settings
-        time.sleep(0.05)
-    guitest.fail(f"the settings never held {text!r}:\n{settings}")
+    # The user becomes extension 100, which signs in as alice: with the
+    # Authentication Name (after the password, its peek button and the
+    # domain) it registers.
+    session.activate("edit-account", guitest.gvariant_string("office"))
+    session.wait_for_window("^Edit Account$")
+    session.focus_window("^Edit Account$")
+    session.xdotool("key", "Tab", "ctrl+a")
+    session.xdotool("type", "--delay", "5", "100")
+    session.xdotool("key", "Tab")
+    type_secret(session, PASSWORD)
+    session.xdotool("key", "Tab", "Tab", "Tab")
+    session.xdotool("type", "--delay", "5", "alice")
+    session.screenshot("auth-name")
+    session.xdotool("key", "alt+h")
+    session.wait_log("Account form: Registered: the account works.")
+    session.xdotool("key", "alt+s")
+    session.wait_for_window("^Preferences$")
+    settings = wait_settings(session, "'auth-user': 'alice'")
+    if "'user': '100'" not in settings:
+        guitest.fail("the account's user is not 100:\n" + settings)
 
 
 logs = os.environ.get("MEETDIAL_ARTEFACTS")

@@ -300,11 +300,15 @@ class Certs:
 
 
 class Kamailio:
-    """Registrar + proxy with digest auth; users = {name: password}. With
+    """Registrar + proxy with digest auth; users = {name: password}, the
+    name being the one signed in with; @signs_in = {user: name} for
+    addresses whose owner signs in under another name (an auth ID). With
     @tls = (certificate, key) it also listens for SIP over TLS on tls_port."""
 
-    def __init__(self, users, max_expires=60, port=None, logs=None, ipv6=False, tls=None):
+    def __init__(self, users, max_expires=60, port=None, logs=None, ipv6=False, tls=None,
+                 signs_in=None):
         self.users = dict(users)
+        self.signs_in = dict(signs_in or {})
         self.ipv6 = ipv6   # also listen on [::1]
         self.tls = tls
         self.tls_port = free_port(socket.SOCK_STREAM) if tls else None
@@ -336,6 +340,7 @@ class Kamailio:
         with open(os.path.join(HERE, "kamailio.cfg.in")) as f:
             cfg = f.read()
         users = "\n".join(f'\t$sht(users=>{u}) = "{p}";' for u, p in self.users.items())
+        users += "".join(f'\n\t$sht(signs_in=>{u}) = "{n}";' for u, n in self.signs_in.items())
         tls_globals = tls_module = ""
         if self.tls:
             tls_cfg = os.path.join(self.rundir, "tls.cfg")

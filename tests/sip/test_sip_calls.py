@@ -717,6 +717,43 @@ def case_account_cli(md, logs):
     no_secrets(md)
 
 
+def case_auth_user(md, logs):
+    """A provider that gives a sign-in name apart from the SIP user (a PBX
+    extension with an auth ID): the account registers and calls as its user,
+    signing in with that name; without it, the password is refused."""
+    with peers.Kamailio(USERS, signs_in={"100": "alice"}, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("pbx", kamailio.port, "100", PASSWORD, auth_user="alice")
+        listed = md.run("account", "list", "--json")
+        accounts = json.loads(listed.stdout)
+        check([(a["user"], a["auth_user"]) for a in accounts] == [("100", "alice")],
+              f"listed {accounts}")
+        text = md.run("account", "list").stdout
+        check(b"signs in as alice" in text, f"the list does not show the sign-in name: {text!r}")
+        checked = md.run("account", "check", "pbx", timeout=30)
+        check(checked.returncode == 0 and b"registered" in checked.stdout,
+              f"check: {checked.returncode} {checked.stdout!r} {checked.stderr!r}")
+        check("REGISTERED 100 " in kamailio.log_text(), "Kamailio did not register user 100")
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null",
+                             "--hangup-after", "1")
+        rc = call.wait(30)
+        ended = call.ended()
+        check(rc == 0 and ended and ended[0]["reason"] == "hung up",
+              f"call exited {rc}, ended {ended}: {call.stderr.decode()}")
+        check("INVITE from 100 " in kamailio.log_text(), "the INVITE was not from user 100")
+        bridge.wait_event("CALL_CLOSED", timeout=5)
+        # The same account without the sign-in name: refused, as a wrong password.
+        md.add_account("pbx", kamailio.port, "100", PASSWORD)
+        refused = md.run("account", "check", "pbx", timeout=30)
+        check(refused.returncode == 1 and b"refused the password" in refused.stderr,
+              f"check without the sign-in name: {refused.returncode} {refused.stderr!r}")
+    quoted = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                    "--auth-user", 'a"b', "--password-stdin", input=b"pw\n")
+    check(quoted.returncode == 3 and b"authentication name" in quoted.stderr,
+          f"a quote in the sign-in name: {quoted.returncode} {quoted.stderr!r}")
+    no_secrets(md)
+
+
 def case_digest_sha256(md, logs):
     """A server that asks for SHA-256 digest (RFC 8760, with MD5 after it),
     which libre 1.1.0 cannot answer: registration and call end saying so,
