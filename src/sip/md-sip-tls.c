@@ -141,6 +141,44 @@ static int verify_handler(int ok, X509_STORE_CTX *store)
 }
 
 
+static bool is_address(const char *host)
+{
+	struct pl addr;
+	struct sa sa;
+
+	pl_set_str(&addr, host);
+	if (addr.l > 2 && host[0] == '[' && host[addr.l - 1] == ']') {
+		addr.p++;
+		addr.l -= 2;
+	}
+
+	return sa_set(&sa, &addr, 0) == 0;
+}
+
+
+/* The server name (SNI, RFC 6066) that a server with several certificates
+ * picks one by; libre 1.1.0 sends none. libre makes the connections, so
+ * which host one is for is not known here: only while the stack has a
+ * single host is it certain, and only a name (not an address) is sent. */
+static void info_handler(const SSL *ssl, int where, int ret)
+{
+	struct md_tls *mt;
+	SSL *conn = (SSL *)ssl;   /* OpenSSL hands every callback a const */
+
+	(void)ret;
+
+	if (!(where & SSL_CB_HANDSHAKE_START) || SSL_is_server(ssl))
+		return;
+
+	mt = SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), ctx_index);
+	if (!mt || mt->n_hosts != 1 || is_address(mt->hosts[0]) ||
+	    SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name))
+		return;
+
+	SSL_set_tlsext_host_name(conn, mt->hosts[0]);
+}
+
+
 /* The hashed directory ($SSL_CERT_DIR, /etc/ssl/certs) is read one CA at
  * a time as a chain needs it; the bundle file would be parsed whole, ~150
  * certificates, before the first handshake. The file only where there is
@@ -197,6 +235,7 @@ int md_tls_alloc(struct md_tls **mtp)
 	}
 
 	SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, verify_handler);
+	SSL_CTX_set_info_callback(ctx, info_handler);
 
  out:
 	if (err)

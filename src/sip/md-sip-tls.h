@@ -4,7 +4,8 @@
 /* libre side only: the client TLS context of one SIP stack, with real
  * certificate checks. libre 1.1.0 itself accepts any certificate and sends
  * no host name to check, so this file sets OpenSSL's verification on the
- * context libre hands out and checks the host name in the verify callback.
+ * context libre hands out, checks the host name in the verify callback and
+ * names the server (SNI) when the stack has one host.
  * Runs on the libre thread. */
 
 #include <re.h>
@@ -19,7 +20,8 @@ int md_tls_add_ca(struct md_tls *mt, const char *ca_file);
 
 /* A host name or IP address (an IPv6 one with or without brackets) that a
  * server certificate may name. A stack has one TLS context for all its
- * connections, so a certificate naming any added host is accepted. */
+ * connections, so a certificate naming any added host is accepted; while
+ * the only host is a name, every handshake sends it (SNI). */
 int md_tls_add_host(struct md_tls *mt, const char *host);
 
 struct tls *md_tls_context(const struct md_tls *mt);

@@ -303,11 +303,14 @@ class Kamailio:
     """Registrar + proxy with digest auth; users = {name: password}, the
     name being the one signed in with; @signs_in = {user: name} for
     addresses whose owner signs in under another name (an auth ID). With
-    @tls = (certificate, key) it also listens for SIP over TLS on tls_port."""
+    @tls = (certificate, key) it also listens for SIP over TLS on tls_port;
+    @sni = (certificate, key, name): the certificate it shows a client that
+    asks for the server name (SNI), the one in @tls being for the rest."""
 
     def __init__(self, users, max_expires=60, port=None, logs=None, ipv6=False, tls=None,
-                 signs_in=None):
+                 signs_in=None, sni=None):
         self.users = dict(users)
+        self.sni = sni
         self.signs_in = dict(signs_in or {})
         self.ipv6 = ipv6   # also listen on [::1]
         self.tls = tls
@@ -348,6 +351,10 @@ class Kamailio:
                 f.write("[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
                         f"require_certificate = no\ncertificate = {self.tls[0]}\n"
                         f"private_key = {self.tls[1]}\n")
+                if self.sni:
+                    f.write("[server:any]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                            f"require_certificate = no\ncertificate = {self.sni[0]}\n"
+                            f"private_key = {self.sni[1]}\nserver_name = {self.sni[2]}\n")
             if not os.path.exists("/usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so"):
                 raise PeerError("Kamailio's tls module is missing: install the Debian package "
                                 "kamailio-tls-modules")

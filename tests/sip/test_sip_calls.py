@@ -894,6 +894,21 @@ def case_tls_server_name(md, logs):
               "Kamailio did not register alice over TLS")
 
 
+def case_tls_sni(md, logs):
+    """A TLS server with a certificate per name it serves, picked by the name
+    the client asks for (SNI); without the name it shows one for another
+    host. The account at "localhost" gets the one naming localhost."""
+    need_localhost_in_hosts()
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=certs.wrong_host, ipv6=True,
+                        sni=certs.server + ("localhost",)) as kamailio:
+        md.add_account("named", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca,
+                       host="localhost")
+        checked = md.run("account", "check", "named", timeout=30)
+        check(checked.returncode == 0, f"check: {checked.stdout!r} {checked.stderr!r}")
+        check("REGISTERED alice" in kamailio.log_text(), "Kamailio did not register alice")
+
+
 def case_tls_system_store(md, logs):
     """Without --ca-file the system's CA store decides: a server whose CA
     is in it ($SSL_CERT_DIR, as OpenSSL reads it) registers; the same
