@@ -532,6 +532,56 @@ def case_offerless_incoming(md, logs):
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
+def wire_fields(path, display_filter, *fields):
+    """Rows of @fields of the packets in a capture (it may still be growing)."""
+    argv = ["tshark", "-r", path, "-n", "-Y", display_filter, "-T", "fields"]
+    for field in fields:
+        argv += ["-e", field]
+    out = subprocess.run(argv, capture_output=True, text=True).stdout
+    return [line.split("\t") for line in out.splitlines() if line]
+
+
+def case_keepalive(md, logs):
+    """Registered over UDP and over TCP, each account sends the registrar a
+    blank line (CRLF CRLF) from its SIP flow every 25 s, so a NAT router
+    keeps the mapping the registrar reaches us by."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Capture(logs, kamailio.port) as capture:
+        md.add_account("work-udp", kamailio.port, "alice", PASSWORD, "udp")
+        md.add_account("work-tcp", kamailio.port, "alice", PASSWORD, "tcp")
+        listeners = [listen(md, "--account", name, "--mic", "null", "--speaker", "null")
+                     for name in ("work-udp", "work-tcp")]
+        try:
+            registered = []
+            for listener in listeners:
+                listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+                registered.append(time.time())
+            udp_port = sip_port(listeners[0])
+            blank = "{0}.payload == 0d:0a:0d:0a"
+            udp = peers.wait_for(lambda: wire_fields(capture.path, blank.format("udp"),
+                                                     "frame.time_epoch", "udp.srcport"),
+                                 40, "a keep-alive over UDP")
+            tcp = peers.wait_for(lambda: wire_fields(capture.path, blank.format("tcp"),
+                                                     "frame.time_epoch", "tcp.stream"),
+                                 40, "a keep-alive over TCP")
+        finally:
+            for listener in listeners:
+                listener.proc.send_signal(signal.SIGINT)
+            codes = [listener.wait(10) for listener in listeners]
+        check(codes == [0, 0], f"listen exited {codes} after Ctrl+C")
+        for (sent, _), at, kind in ((udp[0], registered[0], "UDP"), (tcp[0], registered[1], "TCP")):
+            after = float(sent) - at
+            check(23 <= after <= 28, f"the first keep-alive over {kind} came {after:.1f} s "
+                  "after registering, not 25 s")
+        check(udp[0][1] == str(udp_port), f"the UDP keep-alive left from port {udp[0][1]}, "
+              f"not the SIP port {udp_port}")
+        streams = [row[0] for row in wire_fields(capture.path, 'sip.Method == "REGISTER" && tcp',
+                                                 "tcp.stream")]
+        check(tcp[0][1] in streams, "the TCP keep-alive went on another connection than the "
+              "REGISTER")
+    no_secrets(md)
+
+
 def case_decline(md, logs):
     """We ring, the user declines with `d`: the caller gets 603 Decline."""
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
