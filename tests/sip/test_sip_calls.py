@@ -569,6 +569,11 @@ def case_keepalive(md, logs):
                 listener.proc.send_signal(signal.SIGINT)
             codes = [listener.wait(10) for listener in listeners]
         check(codes == [0, 0], f"listen exited {codes} after Ctrl+C")
+        for listener in listeners:
+            # The registrar's pong to a TCP keep-alive is taken quietly.
+            noise = [line for line in listener.stderr.decode(errors="replace").splitlines()
+                     if "decode err" in line or "unhandeled" in line]
+            check(not noise, f"SIP noise on the terminal: {noise}")
         for (sent, _), at, kind in ((udp[0], registered[0], "UDP"), (tcp[0], registered[1], "TCP")):
             after = float(sent) - at
             check(23 <= after <= 28, f"the first keep-alive over {kind} came {after:.1f} s "
