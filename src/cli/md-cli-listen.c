@@ -148,6 +148,8 @@ md_cli_listen_main (int    argc,
       return MD_CLI_EXIT_FAILED;
     }
   run.account = account;
+  /* It stays up for hours: a laptop changes networks meanwhile. */
+  md_phone_follow_network (md_cli_session_get_phone (session));
   md_cli_session_watch_account (session, account, TRUE);
 
   md_cli_session_read_keys (session, on_key, &run);

@@ -401,6 +401,7 @@ ensure_phone (MdCallController *self)
     return;
 
   self->phone = md_phone_new (self->settings);
+  md_phone_follow_network (self->phone);
   read_audio (self, &audio, &mic, &speaker);
   md_phone_set_incoming_audio (self->phone, &audio);
   g_signal_connect_object (self->phone, "incoming-call",

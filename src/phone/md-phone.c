@@ -33,6 +33,9 @@ struct _MdPhone
   gboolean     shut_down;        /* no SIP start after shutdown */
   char        *incoming_mic;
   char        *incoming_speaker;
+  char        *host;             /* SIP started for it (md_phone_start) */
+  GCancellable *network_pick;    /* the lookup after a network change */
+  gulong       network_handler;
 };
 
 G_DEFINE_TYPE (MdPhone, md_phone, G_TYPE_OBJECT)
@@ -137,6 +140,10 @@ md_phone_dispose (GObject *object)
   if (self->media_init)
     g_thread_join (g_steal_pointer (&self->media_init));
 
+  if (self->network_handler)
+    g_clear_signal_handler (&self->network_handler, g_network_monitor_get_default ());
+  g_cancellable_cancel (self->network_pick);
+  g_clear_object (&self->network_pick);
   if (self->spare_media)
     md_media_session_stop (self->spare_media);
   g_clear_object (&self->spare_media);
@@ -153,6 +160,7 @@ md_phone_finalize (GObject *object)
 
   g_free (self->incoming_mic);
   g_free (self->incoming_speaker);
+  g_free (self->host);
 
   G_OBJECT_CLASS (md_phone_parent_class)->finalize (object);
 }
@@ -225,6 +233,8 @@ md_phone_start (MdPhone     *self,
   if (self->agent)
     return TRUE;
 
+  g_free (self->host);
+  self->host = g_strdup (host);
   local_address = md_sip_agent_pick_local_address (host, error);
   if (!local_address)
     return FALSE;
@@ -292,6 +302,8 @@ md_phone_start_async (MdPhone             *self,
       return;
     }
 
+  g_free (self->host);
+  self->host = g_strdup (host);
   pick = g_task_new (self, cancellable, on_address_picked, g_steal_pointer (&task));
   g_task_set_task_data (pick, g_strdup (host), g_free);
   g_task_run_in_thread (pick, pick_address_in_thread);
@@ -305,6 +317,68 @@ md_phone_start_finish (MdPhone       *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_network_address_picked (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  MdPhone *self = MD_PHONE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (address == NULL)
+    {
+      /* No route for now (between networks): the next change tells. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The network changed: %s", error->message);
+      return;
+    }
+  if (self->agent == NULL || self->shut_down)
+    return;
+
+  /* The audio made ahead was bound on the old address. */
+  if (!g_str_equal (address, md_sip_agent_get_local_address (self->agent)) &&
+      self->spare_media != NULL)
+    {
+      md_media_session_stop (self->spare_media);
+      g_clear_object (&self->spare_media);
+    }
+  if (!md_sip_agent_move (self->agent, address, &error))
+    g_debug ("The network changed, SIP stays: %s", error->message);
+}
+
+/* Burst after burst on some networks: the lookup before is dropped. */
+static void
+on_network_changed (MdPhone  *self,
+                    gboolean  available)
+{
+  g_autoptr(GTask) pick = NULL;
+
+  if (self->agent == NULL || self->host == NULL || self->shut_down)
+    return;
+
+  g_cancellable_cancel (self->network_pick);
+  g_clear_object (&self->network_pick);
+  self->network_pick = g_cancellable_new ();
+  pick = g_task_new (self, self->network_pick, on_network_address_picked, NULL);
+  g_task_set_task_data (pick, g_strdup (self->host), g_free);
+  g_task_run_in_thread (pick, pick_address_in_thread);
+}
+
+void
+md_phone_follow_network (MdPhone *self)
+{
+  g_return_if_fail (MD_IS_PHONE (self));
+
+  if (self->network_handler)
+    return;
+
+  self->network_handler = g_signal_connect_object (g_network_monitor_get_default (),
+                                                   "network-changed",
+                                                   G_CALLBACK (on_network_changed), self,
+                                                   G_CONNECT_SWAPPED);
 }
 
 gboolean

@@ -34,6 +34,7 @@ struct md_acct {
 	uint16_t lookup_port;
 	int af;                   /* the stack's address family */
 	char *user;
+	char *contact_user;       /* the user, or after a move a new one */
 	char *domain;
 	char *display_name;
 	enum sip_transp tp;
@@ -87,6 +88,7 @@ static void destructor(void *arg)
 	mem_deref(acct->route);
 	mem_deref(acct->lookup_host);
 	mem_deref(acct->user);
+	mem_deref(acct->contact_user);
 	mem_deref(acct->domain);
 	mem_deref(acct->display_name);
 	mem_deref(acct->creds);
@@ -383,7 +385,9 @@ static void send_register(struct md_acct *acct)
 
 	err = sipreg_register(&acct->reg, acct->sip, acct->reg_uri,
 			      acct->aor, acct->display_name,
-			      acct->aor, acct->expires, acct->user,
+			      acct->aor, acct->expires,
+			      acct->contact_user ? acct->contact_user
+			      : acct->user,
 			      routev, 1, 0, md_acct_auth_handler,
 			      acct->creds, true, response_handler,
 			      acct, NULL, NULL);
@@ -466,6 +470,31 @@ int md_acct_set_password(struct md_acct *acct, const char *password)
 		return err;
 
 	acct->password_pending = false;
+
+	return md_acct_register(acct);
+}
+
+
+/* libre builds an unREGISTER's Contact from the address it goes out on:
+ * the old registration's, dropped here, would name the new address and,
+ * from another Call-ID, remove the new binding (RFC 3261 10.3) if it came
+ * second. A Contact user of its own keeps the two apart; the old address's
+ * binding expires at the registrar. */
+int md_acct_move(struct md_acct *acct, int af)
+{
+	char *contact_user = NULL;
+	int err;
+
+	if (!acct)
+		return EINVAL;
+
+	err = re_sdprintf(&contact_user, "%s-%08x", acct->user, rand_u32());
+	if (err)
+		return err;
+
+	mem_deref(acct->contact_user);
+	acct->contact_user = contact_user;
+	acct->af = af;
 
 	return md_acct_register(acct);
 }

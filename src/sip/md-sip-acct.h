@@ -47,6 +47,10 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
  * stays "registering" until it is there. */
 int md_acct_register(struct md_acct *acct);
 
+/* Registers again after the stack moved to another local address
+ * (md_stack_rebind()) of family @af, under a Contact user of its own. */
+int md_acct_move(struct md_acct *acct, int af);
+
 /* The password of an account added with password_later; registers. */
 int md_acct_set_password(struct md_acct *acct, const char *password);
 /* Until then, true: a call challenged meanwhile waits for it. */

@@ -39,6 +39,7 @@ struct _MdSipAgent
   int             start_err;
   gboolean        running;
   char           *local_address;
+  char           *moving_to;      /* md_sip_agent_move() waits for calls */
   guint           local_port;
   GHashTable     *accounts;       /* id → MdSipAccount */
   GHashTable     *calls;          /* id → MdSipCall (until it ends) */
@@ -176,6 +177,29 @@ md_sip_agent_stopped (MdSipAgent *self)
   g_list_free (tasks);
 }
 
+/* Commands keep their order: every call made after this one binds its RTP
+ * on the new address, and the SIP thread moves before it places them. */
+static void
+md_sip_agent_apply_move (MdSipAgent *self)
+{
+  MdSipCmd *cmd;
+
+  if (self->moving_to == NULL)
+    return;
+  if (g_hash_table_size (self->calls) > 0)
+    {
+      g_debug ("SIP moves to %s once the calls have ended", self->moving_to);
+      return;
+    }
+
+  g_debug ("Moving SIP from %s to %s", self->local_address, self->moving_to);
+  g_free (self->local_address);
+  self->local_address = g_steal_pointer (&self->moving_to);
+  cmd = g_new0 (MdSipCmd, 1);
+  cmd->uri = g_strdup (self->local_address);
+  md_sip_agent_push (self, CMD_MOVE, cmd);
+}
+
 static void
 md_sip_agent_handle_call_event (MdSipAgent *self,
                                 MdSipEvent *ev)
@@ -225,6 +249,7 @@ md_sip_agent_handle_call_event (MdSipAgent *self,
 
         g_hash_table_remove (self->calls, GUINT_TO_POINTER (ev->id));
         _md_sip_call_end (ended, (MdSipEndReason) ev->state, detail);
+        md_sip_agent_apply_move (self);
       }
       break;
     default:
@@ -263,6 +288,16 @@ on_event (gpointer data)
         g_hash_table_insert (self->calls, GUINT_TO_POINTER (ev->id), g_object_ref (call));
         g_signal_emit (self, signals[SIGNAL_INCOMING_CALL], 0, call);
       }
+      break;
+
+    case EV_MOVED:
+      if (ev->state != 0)
+        g_warning ("Cannot move SIP to %s: %s", self->local_address, g_strerror (ev->state));
+      else
+        {
+          self->local_port = ev->id;
+          g_debug ("SIP listening on %s port %u", self->local_address, self->local_port);
+        }
       break;
 
     case EV_STOPPED:
@@ -319,6 +354,7 @@ md_sip_agent_finalize (GObject *object)
 
   g_clear_pointer (&self->core, md_sip_core_free);
   g_free (self->local_address);
+  g_free (self->moving_to);
 
   G_OBJECT_CLASS (md_sip_agent_parent_class)->finalize (object);
 }
@@ -427,6 +463,35 @@ md_sip_agent_new (const char  *local_address,
   self->thread = g_thread_new ("md-sip", md_sip_core_thread, core);
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+md_sip_agent_move (MdSipAgent  *self,
+                   const char  *local_address,
+                   GError     **error)
+{
+  struct sa addr;
+  char text[64];
+
+  g_return_val_if_fail (MD_IS_SIP_AGENT (self), FALSE);
+  g_return_val_if_fail (local_address != NULL, FALSE);
+
+  if (!md_sip_agent_accepts_commands (self, error))
+    return FALSE;
+
+  if (sa_set_str (&addr, local_address, 0) != 0)
+    {
+      g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,
+                   _("“%s” is not a local IP address"), local_address);
+      return FALSE;
+    }
+  sa_ntop (&addr, text, sizeof (text));
+
+  g_clear_pointer (&self->moving_to, g_free);
+  if (g_strcmp0 (text, self->local_address) != 0)
+    self->moving_to = g_strdup (text);
+  md_sip_agent_apply_move (self);
+  return TRUE;
 }
 
 const char *

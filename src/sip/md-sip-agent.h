@@ -38,6 +38,12 @@ MdSipAgent   *md_sip_agent_new                (const char   *local_address,
 char         *md_sip_agent_pick_local_address (const char   *host,
                                                GError      **error);
 const char   *md_sip_agent_get_local_address  (MdSipAgent   *self);
+/* Moves SIP to @local_address (the network changed) as soon as no call
+ * runs: new sockets there, and every account registers again from there.
+ * A move asked for meanwhile replaces this one. */
+gboolean      md_sip_agent_move               (MdSipAgent   *self,
+                                               const char   *local_address,
+                                               GError      **error);
 guint         md_sip_agent_get_local_port     (MdSipAgent   *self);
 
 /* Adds an account and starts registering it. */

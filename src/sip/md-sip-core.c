@@ -98,12 +98,48 @@ core_entry_new (MdSipCore *core,
   return entry;
 }
 
+/* The network changed: SIP goes to its new local address once no call runs
+ * (a dialog would lose its address), and every account registers again
+ * from there. In a timer, never inside a libre handler. */
+static void
+core_move (void *arg)
+{
+  MdSipCore *core = arg;
+  MdSipEvent *ev;
+  GHashTableIter iter;
+  gpointer value;
+  int err;
+
+  if (!core->move_pending || g_hash_table_size (core->sessions) > 0)
+    return;
+  core->move_pending = FALSE;
+
+  err = md_stack_rebind (core->stack, &core->move_laddr);
+  if (!err)
+    core->laddr = *md_stack_laddr (core->stack);
+
+  ev = core_event_new (core, EV_MOVED, sa_port (&core->laddr));
+  ev->state = err;
+  md_sip_core_post (core, ev);
+
+  g_hash_table_iter_init (&iter, core->accounts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      struct entry *entry = value;
+
+      (void) md_acct_move (entry->acct, sa_af (&core->laddr));
+    }
+}
+
 static void
 core_remove_session (void *arg)
 {
   struct entry *entry = arg;
+  MdSipCore *core = entry->core;
 
-  g_hash_table_remove (entry->core->sessions, GUINT_TO_POINTER (entry->id));
+  g_hash_table_remove (core->sessions, GUINT_TO_POINTER (entry->id));
+  if (core->move_pending)
+    tmr_start (&core->tmr_move, 0, core_move, core);
 }
 
 static void
@@ -372,6 +408,9 @@ core_shutdown (MdSipCore *core)
   gpointer value;
   g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
 
+  core->move_pending = FALSE;
+  tmr_cancel (&core->tmr_move);
+
   /* Hanging up posts "ended" and schedules removal; collect first. */
   g_hash_table_iter_init (&iter, core->sessions);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -443,6 +482,13 @@ core_command (int   id,
     case CMD_SHUTDOWN:
       core_shutdown (core);
       break;
+    case CMD_MOVE:
+      if (sa_set_str (&core->move_laddr, cmd->uri, 0) == 0)
+        {
+          core->move_pending = TRUE;
+          tmr_start (&core->tmr_move, 0, core_move, core);
+        }
+      break;
     default:
       break;
     }
@@ -477,6 +523,7 @@ md_sip_core_thread (gpointer data)
     core->laddr = *md_stack_laddr (core->stack);
 
   tmr_init (&core->tmr_grace);
+  tmr_init (&core->tmr_move);
   core->accounts = g_hash_table_new_full (NULL, NULL, NULL, core_entry_unref);
   core->sessions = g_hash_table_new_full (NULL, NULL, NULL, core_entry_unref);
 
@@ -486,6 +533,7 @@ md_sip_core_thread (gpointer data)
     re_main (NULL);
 
   tmr_cancel (&core->tmr_grace);
+  tmr_cancel (&core->tmr_move);
   g_hash_table_destroy (core->sessions);
   g_hash_table_destroy (core->accounts);
   core->stack = mem_deref (core->stack);

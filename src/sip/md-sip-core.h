@@ -22,6 +22,7 @@ typedef enum {
   CMD_HOLD,
   CMD_INFO_DTMF,
   CMD_SHUTDOWN,
+  CMD_MOVE,
 } MdSipCmdKind;
 
 typedef struct {
@@ -60,6 +61,7 @@ typedef enum {
   EV_CALL_HEARD,
   EV_CALL_DTMF,
   EV_CALL_ENDED,
+  EV_MOVED,       /* id: the new port; state: errno of a failed move */
   EV_STOPPED,
 } MdSipEventKind;
 
@@ -89,6 +91,9 @@ typedef struct {
   struct mqueue     *mqueue;
   struct md_stack   *stack;
   struct tmr         tmr_grace;
+  struct tmr         tmr_move;
+  struct sa          move_laddr;   /* where to move once no call runs */
+  gboolean           move_pending;
   GHashTable        *accounts;     /* id → struct entry */
   GHashTable        *sessions;     /* id → struct entry */
   gint              *next_id;      /* shared with the main side, atomic */

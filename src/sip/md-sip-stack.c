@@ -103,11 +103,51 @@ static int dnsc_from_system(struct dnsc **dnscp)
 }
 
 
+static int add_tls_transport(struct md_stack *stack, struct md_tls *tls)
+{
+	struct sa tls_laddr = stack->laddr;
+
+	/* Any free port: we only connect out over TLS. */
+	sa_set_port(&tls_laddr, 0);
+
+	return sip_transp_add(stack->sip, SIP_TRANSP_TLS, &tls_laddr,
+			      md_tls_context(tls));
+}
+
+
+/* UDP on @laddr, TCP on the port UDP got (so Contact and Via agree, or any
+ * when that one is taken for TCP), TLS once it is in use. */
+static int add_transports(struct md_stack *stack, const struct sa *laddr)
+{
+	struct sa tcp_laddr;
+	int err;
+
+	err = sip_transp_add(stack->sip, SIP_TRANSP_UDP, laddr);
+	if (err)
+		return err;
+
+	err = sip_transp_laddr(stack->sip, &stack->laddr, SIP_TRANSP_UDP,
+			       NULL);
+	if (err)
+		return err;
+
+	tcp_laddr = stack->laddr;
+	err = sip_transp_add(stack->sip, SIP_TRANSP_TCP, &tcp_laddr);
+	if (err) {
+		sa_set_port(&tcp_laddr, 0);
+		err = sip_transp_add(stack->sip, SIP_TRANSP_TCP, &tcp_laddr);
+	}
+	if (err || !stack->tls)
+		return err;
+
+	return add_tls_transport(stack, stack->tls);
+}
+
+
 int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 		   md_stack_conn_h *connh, md_stack_exit_h *exith, void *arg)
 {
 	struct md_stack *stack;
-	struct sa tcp_laddr;
 	int err;
 
 	if (!stackp || !laddr || !connh || !exith)
@@ -130,22 +170,7 @@ int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 	if (err)
 		goto out;
 
-	err = sip_transp_add(stack->sip, SIP_TRANSP_UDP, laddr);
-	if (err)
-		goto out;
-
-	/* TCP listens on the port UDP got, so Contact and Via agree. */
-	err = sip_transp_laddr(stack->sip, &stack->laddr, SIP_TRANSP_UDP,
-			       NULL);
-	if (err)
-		goto out;
-
-	tcp_laddr = stack->laddr;
-	err = sip_transp_add(stack->sip, SIP_TRANSP_TCP, &tcp_laddr);
-	if (err) {
-		sa_set_port(&tcp_laddr, 0);
-		err = sip_transp_add(stack->sip, SIP_TRANSP_TCP, &tcp_laddr);
-	}
+	err = add_transports(stack, laddr);
 	if (err)
 		goto out;
 
@@ -169,6 +194,31 @@ int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 }
 
 
+int md_stack_rebind(struct md_stack *stack, const struct sa *laddr)
+{
+	struct sa want;
+	int err;
+
+	if (!stack || !laddr || stack->closing)
+		return EINVAL;
+
+	/* The transports go with their sockets and connections; a message
+	 * still held (a server transaction's request) keeps its socket. */
+	sip_transp_flush(stack->sip);
+
+	want = *laddr;
+	sa_set_port(&want, sa_port(&stack->laddr));
+	err = add_transports(stack, &want);
+	if (err) {
+		sip_transp_flush(stack->sip);
+		sa_set_port(&want, 0);
+		err = add_transports(stack, &want);
+	}
+
+	return err;
+}
+
+
 void md_stack_close(struct md_stack *stack)
 {
 	if (!stack || stack->closing)
@@ -186,7 +236,6 @@ int md_stack_use_tls(struct md_stack *stack, const char *ca_file,
 		     const char *host)
 {
 	struct md_tls *tls = NULL;
-	struct sa tls_laddr;
 	int err;
 
 	if (!stack || !host)
@@ -199,11 +248,7 @@ int md_stack_use_tls(struct md_stack *stack, const char *ca_file,
 		if (err)
 			return err;
 
-		/* Any free port: we only connect out over TLS. */
-		tls_laddr = stack->laddr;
-		sa_set_port(&tls_laddr, 0);
-		err = sip_transp_add(stack->sip, SIP_TRANSP_TLS, &tls_laddr,
-				     md_tls_context(tls));
+		err = add_tls_transport(stack, tls);
 		if (err) {
 			mem_deref(tls);
 			return err;

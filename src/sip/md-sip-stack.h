@@ -23,6 +23,12 @@ typedef void (md_stack_exit_h)(void *arg);
 int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 		   md_stack_conn_h *connh, md_stack_exit_h *exith, void *arg);
 
+/* Moves SIP to another local address (the network changed): new sockets
+ * on @laddr, on the port it had when that one is free there; connections
+ * and the old sockets go. Only while no call runs: dialogs keep their
+ * old address. */
+int md_stack_rebind(struct md_stack *stack, const struct sa *laddr);
+
 /* Closes gracefully: pending transactions finish, then the exit handler runs. */
 void md_stack_close(struct md_stack *stack);
 

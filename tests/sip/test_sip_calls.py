@@ -6,6 +6,7 @@ proxy, baresip as a meeting bridge, sipp for odd callees.
 Usage: test_sip_calls.py MEETDIAL_CLI CASE
 """
 
+import contextlib
 import json
 import os
 import signal
@@ -587,27 +588,98 @@ def case_keepalive(md, logs):
     no_secrets(md)
 
 
-def case_decline(md, logs):
-    """We ring, the user declines with `d`: the caller gets 603 Decline."""
+@contextlib.contextmanager
+def ringing_setup(md, logs):
+    """Kamailio, a baresip peer (the bridge's user, answering by hand) to
+    call us, and `listen` registered as alice; it must exit 0 on Ctrl+C."""
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual",
                        logs=logs) as caller:
         md.add_account("work", kamailio.port, "alice", PASSWORD)
         listener = listen(md, "--mic", "null", "--speaker", "null")
         try:
-            listener.wait_event(lambda e: e.get("event") == "registered", 10, "registration")
-            caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
-            listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
-            listener.keys("d")
-            ended = listener.wait_state("ended")
-            check(ended["reason"] == "hung up", f"{ended}")
-            closed = caller.wait_event("CALL_CLOSED", timeout=5)
-            check("603" in closed.get("param", "") or "Decline" in closed.get("param", ""),
-                  f"the caller was told {closed.get('param')!r}, not 603 Decline")
+            listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+            yield kamailio, caller, listener
         finally:
             listener.proc.send_signal(signal.SIGINT)
             rc = listener.wait(10)
-        check(rc == 0, f"listen exited {rc}")
+        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+
+
+def ip(*args):
+    result = subprocess.run([peers.need("ip", "iproute2"), *args], capture_output=True, text=True)
+    check(result.returncode == 0, f"ip {' '.join(args)}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def prefer_source(address):
+    """Which loopback address the kernel picks to reach 127.0.0.1: how a
+    network change looks from the phone (another source address to reach
+    the same server)."""
+    ip("route", "replace", "local", "127.0.0.1", "dev", "lo", "table", "local",
+       "proto", "kernel", "scope", "host", "src", address)
+
+
+def case_network_change(md, logs):
+    """`listen` stays up while the network changes under it: it moves to the
+    address that now reaches the server, registers again from there, and a
+    call to it still comes in. Runs in a network namespace of its own
+    (meson starts it under unshare)."""
+    links = ip("-o", "link", "show")
+    check(len(links.splitlines()) == 1 and " lo:" in links,
+          "not in a network namespace of its own (run as root, under `unshare --net`)")
+    ip("link", "set", "lo", "up")
+    prefer_source("127.0.0.2")
+    md.env["G_MESSAGES_DEBUG"] = "md-sip"   # says when a move waits for a call
+    with ringing_setup(md, logs) as (kamailio, caller, listener):
+        check("REGISTERED alice contact=<sip:alice@127.0.0.2:" in kamailio.log_text(),
+              "the first registration did not come from 127.0.0.2")
+        n_events = len(listener.events)
+        # A new network: a route of its own, and another source address.
+        prefer_source("127.0.0.3")
+        ip("route", "add", "198.51.100.0/24", "dev", "lo")
+        listener.wait_event(lambda e: e.get("event") == "registered"
+                            and listener.events.index(e) >= n_events, 15,
+                            "registration from the new address")
+        registrations = [line for line in kamailio.log_text().splitlines()
+                         if "REGISTERED alice contact=<sip:alice-" in line]
+        check(registrations and "@127.0.0.3:" in registrations[0]
+              and "expires=600" in registrations[0],
+              "the account did not register again from 127.0.0.3:\n"
+              + kamailio.log_text()[-2000:])
+        caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+        rang = listener.wait_event(lambda e: e.get("event") == "incoming", 10,
+                                   "a call after the move")
+        # The network changes again while the call rings: SIP waits for
+        # it to end (its dialog has the address), then moves.
+        prefer_source("127.0.0.4")
+        ip("route", "add", "203.0.113.0/24", "dev", "lo")
+        peers.wait_for(lambda: "SIP moves to 127.0.0.4 once the calls have ended"
+                       in listener.stderr.decode(errors="replace"), 10,
+                       "the move to wait for the call")
+        caller.command("hangup")
+        ended = listener.wait_state("ended")
+        listener.wait_event(lambda e: e.get("event") == "registered"
+                            and e["t_ms"] > ended["t_ms"], 15, "registration after the call")
+        during = [e for e in listener.events if e.get("event") == "registered"
+                  and rang["t_ms"] < e["t_ms"] < ended["t_ms"]]
+        check(not during, f"registered again while the call rang: {during}")
+        last = [line for line in kamailio.log_text().splitlines() if "expires=600" in line][-1]
+        check("@127.0.0.4:" in last, f"the last registration is not from 127.0.0.4: {last}")
+    no_secrets(md)
+
+
+def case_decline(md, logs):
+    """We ring, the user declines with `d`: the caller gets 603 Decline."""
+    with ringing_setup(md, logs) as (kamailio, caller, listener):
+        caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
+        listener.wait_event(lambda e: e.get("event") == "incoming", 10, "a ring")
+        listener.keys("d")
+        ended = listener.wait_state("ended")
+        check(ended["reason"] == "hung up", f"{ended}")
+        closed = caller.wait_event("CALL_CLOSED", timeout=5)
+        check("603" in closed.get("param", "") or "Decline" in closed.get("param", ""),
+              f"the caller was told {closed.get('param')!r}, not 603 Decline")
 
 
 def wav_seconds(path):
