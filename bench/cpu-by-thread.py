@@ -23,11 +23,10 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "peers"))
 
 import peers  # noqa: E402
+from bench_call import BRIDGE, USERS, baresip_caller  # noqa: E402
 from meetdial import Meetdial  # noqa: E402
 
 PIN = "123456789#"
-BRIDGE = "+15550100"
-USERS = {"alice": "alice-pass", "bob": "bob-pass", BRIDGE: "bridge-pass"}
 SETTLE = 3   # s after answer before measuring: the PIN is sent by then
 
 
@@ -77,17 +76,10 @@ def meetdial_call(md, seconds):
 
 
 def baresip_call(kamailio, seconds, logs):
-    caller = peers.Baresip(kamailio.port, "bob", USERS["bob"], answer="manual", tone_hz=440,
-                           logs=logs, commands=[f"/dial sip:{BRIDGE}@127.0.0.1:{kamailio.port}"])
-    caller.start()
-    try:
-        caller.proc.wait_log("Call established", timeout=10)
+    with baresip_caller(kamailio, logs) as caller:
         time.sleep(SETTLE)
         rates = measure(caller.proc.proc.pid, seconds)
         caller.command("hangup")
-    finally:
-        caller.stop()
-        caller.cleanup()
     return rates
 
 
