@@ -29,6 +29,7 @@ struct md_sess {
 	enum md_sess_end end;
 	bool answered;
 	bool early;                   /* early media runs (183 with SDP) */
+	char *early_tag;              /* the To-tag of that 183's dialog */
 	bool silent;                  /* MD_SESS_SILENT went out */
 	bool incoming;
 	bool tls;
@@ -56,6 +57,7 @@ static void destructor(void *arg)
 	mem_deref(sess->uri);
 	mem_deref(sess->from);
 	mem_deref(sess->route);
+	mem_deref(sess->early_tag);
 }
 
 
@@ -202,6 +204,18 @@ static int answer_handler(const struct sip_msg *msg, void *arg)
 
 	err = negotiate(sess, msg, false);
 
+	/* The 2xx to our INVITE in the dialog of a 183 whose SDP we took:
+	 * that was the answer, and SDP in later responses is to be ignored
+	 * (RFC 3261, 13.2.1). Where the 2xx repeats it with a new address, as
+	 * gateways do, the media follows; one without SDP, or without the
+	 * early codec, leaves the early media as it runs. A 2xx from another
+	 * dialog (a fork) brings its own answer. */
+	if (err && sess->early && !sess->answered && sess->early_tag &&
+	    !pl_strcmp(&msg->to.tag, sess->early_tag)) {
+		sess->end = MD_SESS_END_NONE;
+		return 0;
+	}
+
 	/* The answer to our own re-INVITE (hold, resume): the media follows
 	 * it, or a held call would wait for audio the far end no longer
 	 * sends. */
@@ -250,6 +264,8 @@ static void progress_handler(const struct sip_msg *msg, void *arg)
 				   running_media(sess), &media)) {
 		sess->media = media;
 		sess->early = true;
+		sess->early_tag = mem_deref(sess->early_tag);
+		(void)pl_strdup(&sess->early_tag, &msg->to.tag);
 		emit(sess, MD_SESS_EARLY, &sess->media);
 		return;
 	}

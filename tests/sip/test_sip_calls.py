@@ -724,6 +724,23 @@ def case_early_media_reordered(md, logs):
     check(codecs and all(c.startswith("PCMU") for c in codecs), f"codecs {codecs}")
 
 
+def case_early_media_other_answer(md, logs):
+    """The 200 OK after early media names only another codec: the 183's SDP
+    was the answer (RFC 3261, 13.2.1), so the call keeps its codec and goes
+    on, rather than ending as "no common codec"."""
+    call, _ = early_call(md, logs, "early-media-other-answer.xml")
+    check(call.ended()[0]["reason"] == "hung up", f"{call.ended()}")
+    codecs = [e["codec"] for e in call.events if e["event"] == "media"]
+    check(codecs and all(c.startswith("PCMU") for c in codecs), f"codecs {codecs}")
+
+
+def case_early_media_no_answer_sdp(md, logs):
+    """The 200 OK after early media has no SDP: the 183's answer stands and
+    the call goes on, rather than ending as "bad answer from far end"."""
+    call, _ = early_call(md, logs, "early-media-no-answer-sdp.xml")
+    check(call.ended()[0]["reason"] == "hung up", f"{call.ended()}")
+
+
 def case_ctrl_c(md, logs):
     """Ctrl+C during a call: BYE first, then exit 0; the account is
     unregistered on the way out."""
