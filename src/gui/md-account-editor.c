@@ -517,6 +517,8 @@ focus_first_field (gpointer user_data)
    * test knows the form is ready for typing. */
   if (GTK_IS_WINDOW (root))
     gtk_window_set_title (GTK_WINDOW (root), self->editing ? _("Edit Account") : _("Add Account"));
+  /* For a form opened over another, whose title was the same already. */
+  g_debug ("Account form ready for typing");
   return G_SOURCE_REMOVE;
 }
 

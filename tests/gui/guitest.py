@@ -422,6 +422,13 @@ def store_password(account, password):
     store_secret("sip-password", account, password)
 
 
+def sip_account(port, name="work", transport="udp"):
+    """The "sip-accounts" setting (GVariant text) with one account, alice at
+    Kamailio on 127.0.0.1:@port."""
+    return ("[{'name': '%s', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
+            "'transport': '%s', 'display-name': ''}]" % (name, port, transport))
+
+
 def gvariant_string(text):
     """A GVariant text literal for a string (gdbus call parses these)."""
     return "<" + json.dumps(text) + ">"

@@ -25,8 +25,7 @@ users = {"alice": PASSWORD, "bob": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}
 with peers.Kamailio(users, logs=logs) as kamailio, \
      peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
     guitest.store_password("work", PASSWORD)
-    account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
-               "'transport': 'udp', 'display-name': ''}]" % kamailio.port)
+    account = guitest.sip_account(kamailio.port)
     settings = {"sip-accounts": account, "audio-input": "'tone:440'", "audio-output": "'null'"}
 
     with guitest.Session("account-in-call", settings=settings) as session:

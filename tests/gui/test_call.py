@@ -28,8 +28,7 @@ logs = os.environ.get("MEETDIAL_ARTEFACTS")
 with peers.Kamailio({"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}, logs=logs) as kamailio, \
      peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
     guitest.store_password("work", PASSWORD)
-    account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
-               "'transport': 'udp', 'display-name': ''}]" % kamailio.port)
+    account = guitest.sip_account(kamailio.port)
     settings = {"sip-accounts": account, "pause-ms": "uint32 300",
                 "audio-input": "'tone:440'", "audio-output": "'null'"}
 

@@ -25,8 +25,7 @@ logs = os.environ.get("MEETDIAL_ARTEFACTS")
 with peers.Kamailio({"alice": PASSWORD, CALLER: CALLER_PASSWORD}, logs=logs) as kamailio, \
      peers.Baresip(kamailio.port, CALLER, CALLER_PASSWORD, answer="manual", logs=logs) as caller:
     guitest.store_password("work", PASSWORD)
-    account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
-               "'transport': 'udp', 'display-name': ''}]" % kamailio.port)
+    account = guitest.sip_account(kamailio.port)
     settings = {"sip-accounts": account, "audio-input": "'tone:440'", "audio-output": "'null'"}
 
     with guitest.Session("incoming", settings=settings, screen_width=640) as session:

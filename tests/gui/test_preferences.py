@@ -103,8 +103,10 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     # The user becomes extension 100, which signs in as alice: with the
     # Authentication Name (after the password, its peek button and the
     # domain) it registers.
+    # A new form over the one still open: the title says nothing new.
+    ready = session.log_count("Account form ready for typing")
     session.activate("edit-account", guitest.gvariant_string("office"))
-    session.wait_for_window("^Edit Account$")
+    session.wait_log("Account form ready for typing", more_than=ready)
     session.focus_window("^Edit Account$")
     session.xdotool("key", "Tab", "ctrl+a")
     session.xdotool("type", "--delay", "5", "100")
@@ -127,8 +129,7 @@ with tempfile.TemporaryDirectory() as cert_dir:
     certs = peers.Certs(cert_dir)
     with peers.Kamailio({"alice": PASSWORD}, logs=logs, tls=certs.server) as kamailio:
         guitest.store_password("secure", PASSWORD)
-        account = ("[{'name': 'secure', 'server': '127.0.0.1:%d', 'user': 'alice', "
-                   "'domain': '', 'transport': 'tls', 'display-name': ''}]" % kamailio.tls_port)
+        account = guitest.sip_account(kamailio.tls_port, "secure", "tls")
         with guitest.Session("preferences-tls", settings={"sip-accounts": account}) as session:
             session.start_app()
             # The app registers its account at start; the test CA is not one

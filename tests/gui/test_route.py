@@ -27,8 +27,7 @@ with peers.Kamailio(users, logs=logs) as kamailio, \
      peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge, \
      peers.Baresip(kamailio.port, MY_PHONE, MY_PHONE_PASSWORD, tone_hz=700, logs=logs) as phone:
     guitest.store_password("work", PASSWORD)
-    account = ("[{'name': 'work', 'server': '127.0.0.1:%d', 'user': 'alice', 'domain': '', "
-               "'transport': 'udp', 'display-name': ''}]" % kamailio.port)
+    account = guitest.sip_account(kamailio.port)
     settings = {"sip-accounts": account, "audio-input": "'tone:440'", "audio-output": "'null'",
                 "my-phone-number": f"'{MY_PHONE}'", "pause-ms": "uint32 300"}
 
