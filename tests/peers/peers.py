@@ -44,6 +44,40 @@ def need(program, package):
     return path
 
 
+def ip(*args):
+    """`ip ARGS` (iproute2); its output, or PeerError with its complaint."""
+    result = subprocess.run([need("ip", "iproute2"), *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PeerError(f"ip {' '.join(args)}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def own_loopback():
+    """Brings up the loopback of a network namespace of the test's own (meson
+    starts the test under `unshare --net`), whose routes it may change."""
+    links = ip("-o", "link", "show")
+    if len(links.splitlines()) != 1 or " lo:" not in links:
+        raise PeerError("not in a network namespace of its own: run as root, under "
+                        "`unshare --net` (util-linux)")
+    ip("link", "set", "lo", "up")
+
+
+def prefer_source(address):
+    """Which loopback address the kernel picks to reach 127.0.0.1: how a
+    network change looks to a program (another source address for the same
+    server). Only in own_loopback()'s namespace."""
+    ip("route", "replace", "local", "127.0.0.1", "dev", "lo", "table", "local",
+       "proto", "kernel", "scope", "host", "src", address)
+
+
+def new_network(address, prefix):
+    """What joining another network does to the routes: another source
+    address to reach 127.0.0.1, and a route of its own (@prefix on lo, a
+    documentation range), which GNetworkMonitor reports."""
+    prefer_source(address)
+    ip("route", "add", prefix, "dev", "lo")
+
+
 def free_port(kind=socket.SOCK_DGRAM, pair=False):
     """A port free for both UDP and TCP (and port+1 too when @pair)."""
     for _ in range(200):

@@ -606,38 +606,19 @@ def ringing_setup(md, logs):
         check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
 
 
-def ip(*args):
-    result = subprocess.run([peers.need("ip", "iproute2"), *args], capture_output=True, text=True)
-    check(result.returncode == 0, f"ip {' '.join(args)}: {result.stderr.strip()}")
-    return result.stdout
-
-
-def prefer_source(address):
-    """Which loopback address the kernel picks to reach 127.0.0.1: how a
-    network change looks from the phone (another source address to reach
-    the same server)."""
-    ip("route", "replace", "local", "127.0.0.1", "dev", "lo", "table", "local",
-       "proto", "kernel", "scope", "host", "src", address)
-
-
 def case_network_change(md, logs):
     """`listen` stays up while the network changes under it: it moves to the
     address that now reaches the server, registers again from there, and a
     call to it still comes in. Runs in a network namespace of its own
     (meson starts it under unshare)."""
-    links = ip("-o", "link", "show")
-    check(len(links.splitlines()) == 1 and " lo:" in links,
-          "not in a network namespace of its own (run as root, under `unshare --net`)")
-    ip("link", "set", "lo", "up")
-    prefer_source("127.0.0.2")
+    peers.own_loopback()
+    peers.prefer_source("127.0.0.2")
     md.env["G_MESSAGES_DEBUG"] = "md-sip"   # says when a move waits for a call
     with ringing_setup(md, logs) as (kamailio, caller, listener):
         check("REGISTERED alice contact=<sip:alice@127.0.0.2:" in kamailio.log_text(),
               "the first registration did not come from 127.0.0.2")
         n_events = len(listener.events)
-        # A new network: a route of its own, and another source address.
-        prefer_source("127.0.0.3")
-        ip("route", "add", "198.51.100.0/24", "dev", "lo")
+        peers.new_network("127.0.0.3", "198.51.100.0/24")
         listener.wait_event(lambda e: e.get("event") == "registered"
                             and listener.events.index(e) >= n_events, 15,
                             "registration from the new address")
@@ -652,8 +633,7 @@ def case_network_change(md, logs):
                                    "a call after the move")
         # The network changes again while the call rings: SIP waits for
         # it to end (its dialog has the address), then moves.
-        prefer_source("127.0.0.4")
-        ip("route", "add", "203.0.113.0/24", "dev", "lo")
+        peers.new_network("127.0.0.4", "203.0.113.0/24")
         peers.wait_for(lambda: "SIP moves to 127.0.0.4 once the calls have ended"
                        in listener.stderr.decode(errors="replace"), 10,
                        "the move to wait for the call")
