@@ -145,9 +145,12 @@ test_rfc4733 (Fixture       *fixture,
       g_assert_cmpuint (final_duration[d], >=, 100 * 8 - 160);
       g_assert_cmpuint (final_duration[d], <=, 100 * 8 + 160);
     }
-  /* The second digit starts >= 60 ms after the first one's tone has ended. */
-  g_assert_cmpint (start_us[1] - last_end_us[0], >=, 60 * 1000);
+  /* The second digit starts >= 60 ms after the first one's tone has ended:
+   * exactly by the RTP clock, which is what the far end plays; on arrival,
+   * less one packet time the sender's and our scheduling may take (under
+   * valgrind on a busy machine the end packets came 4 ms late). */
   g_assert_cmpuint (event_ts[1] - event_ts[0], >=, final_duration[0] + 60 * 8);
+  g_assert_cmpint (start_us[1] - last_end_us[0], >=, (60 - 20) * 1000);
 
   wire_tap_free (tap, source);
 }

@@ -426,6 +426,16 @@ class Kamailio:
             shutil.rmtree(self.rundir, ignore_errors=True)
             self.rundir = None
 
+    def wait_registration(self, contact_user, address, timeout=10):
+        """Until the log shows a registration (not a removal) of a Contact
+        whose user starts with @contact_user at @address: Kamailio logs it
+        after its reply, so a client may know first."""
+        def registered():
+            return [line for line in self.log_text().splitlines()
+                    if f"contact=<sip:{contact_user}" in line and f"@{address}:" in line
+                    and "expires=0" not in line]
+        wait_for(registered, timeout, f"Kamailio to register {contact_user}… at {address}")
+
     def log_text(self):
         return self.proc.log_text() if self.proc else ""
 
