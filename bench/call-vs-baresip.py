@@ -37,31 +37,15 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
-class Capture:
-    """tshark on lo; SIP messages as (epoch time, from user, method, status)."""
-
-    def __init__(self, logs, port):
-        self.path = os.path.join(logs, "bench-call.pcap")
-        # Only the registrar's port: other tests may be calling on lo too.
-        self.proc = peers.Process("tshark", [peers.need("tshark", "tshark"), "-i", "lo", "-n",
-                                             "-f", f"port {port}", "-w", self.path],
-                                  os.path.join(logs, "bench-tshark.log"))
-        self.proc.wait_log("Capturing on", timeout=15)
-
-    def stop(self):
-        self.proc.stop()
-
-    def sip(self):
-        out = subprocess.run(["tshark", "-r", self.path, "-n", "-Y", "sip", "-T", "fields",
-                              "-e", "frame.time_epoch", "-e", "sip.from.user",
-                              "-e", "sip.Method", "-e", "sip.Status-Code",
-                              "-e", "sip.CSeq.method"],
-                             capture_output=True, text=True, check=True).stdout
-        rows = []
-        for line in out.splitlines():
-            t, user, method, status, cseq = (line.split("\t") + [""] * 5)[:5]
-            rows.append((float(t), user, method, status, cseq))
-        return rows
+def sip_messages(capture):
+    """SIP messages in @capture as (epoch time, from user, method, status,
+    CSeq method)."""
+    rows = []
+    for row in capture.fields("sip", "frame.time_epoch", "sip.from.user", "sip.Method",
+                              "sip.Status-Code", "sip.CSeq.method"):
+        t, user, method, status, cseq = (row + [""] * 5)[:5]
+        rows.append((float(t), user, method, status, cseq))
+    return rows
 
 
 def library_rss(pid):
@@ -231,7 +215,8 @@ def main():
     # (the first of these starts leaves them in the cache folder).
     no_account_ms = start_to_invite_without_account(md)
     port = peers.free_port()
-    capture = Capture(logs, port)
+    # Only the registrar's port: other tests may be calling on lo too.
+    capture = peers.Capture(logs, port).start()
     try:
         with peers.Kamailio(USERS, port=port, logs=logs) as kamailio, \
              peers.Baresip(kamailio.port, BRIDGE, USERS[BRIDGE], logs=logs) as bridge:
@@ -244,7 +229,7 @@ def main():
         md.cleanup()
 
     ours["no_account_ms"] = no_account_ms
-    rows = capture.sip()
+    rows = sip_messages(capture)
     ours.update(start_figures(rows, "alice", our_starts))
     theirs.update(start_figures(rows, "bob", their_starts))
 

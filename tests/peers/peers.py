@@ -256,6 +256,21 @@ class Capture:
         except OSError:
             return b""
 
+    def fields(self, display_filter, *fields, decode_as=None, growing=False):
+        """Rows of @fields (lists of strings) of the captured packets that
+        match @display_filter; @decode_as is tshark's -d. While tshark still
+        writes (@growing), a last packet cut short is not an error."""
+        argv = [need("tshark", "tshark"), "-r", self.path, "-n", "-Y", display_filter,
+                "-T", "fields"]
+        if decode_as:
+            argv += ["-d", decode_as]
+        for field in fields:
+            argv += ["-e", field]
+        result = subprocess.run(argv, capture_output=True, text=True)
+        if result.returncode != 0 and not growing:
+            raise PeerError(f"tshark could not read {self.path}: {result.stderr.strip()}")
+        return [line.split("\t") for line in result.stdout.splitlines() if line]
+
     def __enter__(self):
         return self.start()
 

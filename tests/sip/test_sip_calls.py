@@ -207,11 +207,8 @@ def moved_call(md, logs, scenario):
               f"the call did not last until the far end's BYE: {ended}")
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
         capture.stop()
-        types = subprocess.run([peers.need("tshark", "tshark"), "-r", capture.path, "-n",
-                                "-d", f"udp.port=={answer_port},rtp",
-                                "-Y", f"udp.dstport == {answer_port}", "-T", "fields",
-                                "-e", "rtp.p_type"],
-                               capture_output=True, text=True, check=True).stdout.split()
+        types = [row[0] for row in capture.fields(f"udp.dstport == {answer_port}", "rtp.p_type",
+                                                  decode_as=f"udp.port=={answer_port},rtp")]
     # 2 s there before the BYE, a packet every 20 ms.
     check(len(types) >= 75, f"only {len(types)} RTP packets went to the new port")
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
@@ -533,15 +530,6 @@ def case_offerless_incoming(md, logs):
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
-def wire_fields(path, display_filter, *fields):
-    """Rows of @fields of the packets in a capture (it may still be growing)."""
-    argv = ["tshark", "-r", path, "-n", "-Y", display_filter, "-T", "fields"]
-    for field in fields:
-        argv += ["-e", field]
-    out = subprocess.run(argv, capture_output=True, text=True).stdout
-    return [line.split("\t") for line in out.splitlines() if line]
-
-
 def case_keepalive(md, logs):
     """Registered over UDP and over TCP, each account sends the registrar a
     blank line (CRLF CRLF) from its SIP flow every 25 s, so a NAT router
@@ -559,11 +547,11 @@ def case_keepalive(md, logs):
                 registered.append(time.time())
             udp_port = sip_port(listeners[0])
             blank = "{0}.payload == 0d:0a:0d:0a"
-            udp = peers.wait_for(lambda: wire_fields(capture.path, blank.format("udp"),
-                                                     "frame.time_epoch", "udp.srcport"),
+            udp = peers.wait_for(lambda: capture.fields(blank.format("udp"), "frame.time_epoch",
+                                                        "udp.srcport", growing=True),
                                  40, "a keep-alive over UDP")
-            tcp = peers.wait_for(lambda: wire_fields(capture.path, blank.format("tcp"),
-                                                     "frame.time_epoch", "tcp.stream"),
+            tcp = peers.wait_for(lambda: capture.fields(blank.format("tcp"), "frame.time_epoch",
+                                                        "tcp.stream", growing=True),
                                  40, "a keep-alive over TCP")
         finally:
             for listener in listeners:
@@ -581,8 +569,8 @@ def case_keepalive(md, logs):
                   "after registering, not 25 s")
         check(udp[0][1] == str(udp_port), f"the UDP keep-alive left from port {udp[0][1]}, "
               f"not the SIP port {udp_port}")
-        streams = [row[0] for row in wire_fields(capture.path, 'sip.Method == "REGISTER" && tcp',
-                                                 "tcp.stream")]
+        streams = [row[0] for row in capture.fields('sip.Method == "REGISTER" && tcp',
+                                                    "tcp.stream", growing=True)]
         check(tcp[0][1] in streams, "the TCP keep-alive went on another connection than the "
               "REGISTER")
     no_secrets(md)
