@@ -51,13 +51,15 @@ account_add (int    argc,
   g_autofree char *server = NULL;
   g_autofree char *user = NULL;
   g_autofree char *auth_user = NULL;
+  g_autofree char *outbound_proxy = NULL;
   g_autofree char *domain = NULL;
   g_autofree char *transport = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *ca_file = NULL;
   gboolean password_stdin = FALSE;
   GOptionEntry entries[] = {
-    { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("Registrar and proxy"), N_("HOST[:PORT]") },
+    { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("Registrar, and proxy when there is no outbound proxy"), N_("HOST[:PORT]") },
+    { "outbound-proxy", 0, 0, G_OPTION_ARG_STRING, &outbound_proxy, N_("Send every request through this proxy, when the provider names one"), N_("HOST[:PORT]") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("SIP user name"), N_("USER") },
     { "auth-user", 0, 0, G_OPTION_ARG_STRING, &auth_user, N_("Name to sign in with, when the provider gives one apart from the user (an “auth ID”)"), N_("NAME") },
     { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("SIP domain (default: the server’s host)"), N_("DOMAIN") },
@@ -95,6 +97,7 @@ account_add (int    argc,
 
   account = md_account_new (argv[1], server, user, domain, transport, display_name, &error);
   if (!account || !md_account_set_auth_user (account, auth_user, &error) ||
+      !md_account_set_outbound_proxy (account, outbound_proxy, &error) ||
       !md_account_set_ca_file (account, ca_file, &error))
     {
       md_cli_print_error ("account add", error->message);
@@ -172,6 +175,8 @@ account_list (int    argc,
           json_builder_add_string_value (builder, md_account_get_name (account));
           json_builder_set_member_name (builder, "server");
           json_builder_add_string_value (builder, md_account_get_server (account));
+          json_builder_set_member_name (builder, "outbound_proxy");
+          json_builder_add_string_value (builder, md_account_get_outbound_proxy (account));
           json_builder_set_member_name (builder, "user");
           json_builder_add_string_value (builder, md_account_get_user (account));
           json_builder_set_member_name (builder, "auth_user");
@@ -204,6 +209,10 @@ account_list (int    argc,
       if (*md_account_get_auth_user (account))
         /* TRANSLATORS: after an account in "meetdial-cli account list" */
         g_print (_(", signs in as %s"), md_account_get_auth_user (account));
+      if (*md_account_get_outbound_proxy (account))
+        /* TRANSLATORS: after an account in "meetdial-cli account list":
+         * the outbound proxy its requests go through */
+        g_print (_(", through %s"), md_account_get_outbound_proxy (account));
       g_print ("\n");
     }
 

@@ -141,7 +141,7 @@ start_phone_for (MdCliSession  *session,
                  MdAccount     *account,
                  GError       **error)
 {
-  g_autofree char *host = md_account_dup_server_host (account);
+  g_autofree char *host = md_account_dup_first_hop_host (account);
 
   return md_phone_start (session->phone, host, error) &&
          md_phone_prepare_media (session->phone, error);
@@ -247,7 +247,7 @@ md_cli_session_add_account_for_call (MdCliSession  *session,
   md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, md_account_get_name (account),
                                 session->cancellable, on_password_for_call, session);
   {
-    g_autofree char *host = md_account_dup_server_host (account);
+    g_autofree char *host = md_account_dup_first_hop_host (account);
 
     if (!md_phone_start (session->phone, host, error))
       return NULL;

@@ -32,6 +32,7 @@ struct _MdAccountEditor
   GtkWidget    *password_row;
   GtkWidget    *domain_row;
   GtkWidget    *auth_user_row;
+  GtkWidget    *outbound_proxy_row;
   GtkWidget    *display_name_row;
   GtkWidget    *transport_row;
   GtkWidget    *ca_row;
@@ -82,7 +83,9 @@ build_account (MdAccountEditor  *self,
                             row_text (self->user_row), row_text (self->domain_row),
                             transports[transport], row_text (self->display_name_row),
                             error);
-  if (account != NULL && !md_account_set_auth_user (account, row_text (self->auth_user_row), error))
+  if (account != NULL &&
+      (!md_account_set_auth_user (account, row_text (self->auth_user_row), error) ||
+       !md_account_set_outbound_proxy (account, row_text (self->outbound_proxy_row), error)))
     return NULL;
   /* A CA file chosen before switching away from TLS is not kept. */
   if (account != NULL && transport == TRANSPORT_TLS &&
@@ -228,7 +231,7 @@ start_check (MdAccountEditor *self,
              MdAccount       *account,
              const char      *password)
 {
-  g_autofree char *host = md_account_dup_server_host (account);
+  g_autofree char *host = md_account_dup_first_hop_host (account);
   CheckStart *start = g_new0 (CheckStart, 1);
 
   stop_check (self);
@@ -468,6 +471,10 @@ build (MdAccountEditor *self,
   self->ca_file = g_strdup (account ? md_account_get_ca_file (account) : "");
   show_ca_file (self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), self->ca_row);
+  /* Only some providers name one apart from the registrar. */
+  self->outbound_proxy_row = add_entry_row (self, more, adw_entry_row_new (),
+                                            _("Outbound Proxy (host:port)"),
+                                            account ? md_account_get_outbound_proxy (account) : NULL);
   g_signal_connect_swapped (self->transport_row, "notify::selected",
                             G_CALLBACK (on_transport_selected), self);
   on_transport_selected (self);

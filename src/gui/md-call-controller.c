@@ -455,7 +455,7 @@ connect_account (MdCallController *self)
   self->connecting = TRUE;
   ensure_phone (self);
   {
-    g_autofree char *host = md_account_dup_server_host (account);
+    g_autofree char *host = md_account_dup_first_hop_host (account);
 
     md_phone_start_async (self->phone, host, NULL, on_phone_started, g_object_ref (self));
   }

@@ -409,7 +409,7 @@ add_account (MdPhone     *self,
 
   if (!self->agent)
     {
-      g_autofree char *host = md_account_dup_server_host (account);
+      g_autofree char *host = md_account_dup_first_hop_host (account);
 
       if (!md_phone_start (self, host, error))
         return NULL;
@@ -419,6 +419,7 @@ add_account (MdPhone     *self,
   config.server = md_account_get_server (account);
   config.user = md_account_get_user (account);
   config.auth_user = md_account_get_auth_user (account);
+  config.outbound_proxy = md_account_get_outbound_proxy (account);
   config.domain = md_account_get_domain (account);
   config.display_name = md_account_get_display_name (account);
   config.transport = md_account_get_transport (account);

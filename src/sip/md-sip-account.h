@@ -23,6 +23,7 @@ typedef struct {
   const char *server;        /* host[:port] */
   const char *user;
   const char *auth_user;     /* signs in with; NULL or "": the user */
+  const char *outbound_proxy; /* host[:port] requests go to; NULL or "": the server */
   const char *domain;        /* NULL or "": the server's host */
   const char *display_name;  /* may be NULL */
   const char *transport;     /* "udp", "tcp" or "tls" */

@@ -298,7 +298,7 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		  void *arg)
 {
 	struct md_acct *acct;
-	const char *tparam;
+	const char *tparam, *first_hop;
 	int err;
 
 	if (!acctp || !sip || !cfg || !cfg->server || !cfg->user || !stateh)
@@ -333,11 +333,13 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 	err = str_dup(&acct->user, cfg->user);
 	err |= re_sdprintf(&acct->aor, "sip:%s@%s", cfg->user, acct->domain);
 	err |= re_sdprintf(&acct->reg_uri, "sip:%s%s", cfg->server, tparam);
-	/* libre writes it as "Route: <ROUTE;lr>" */
-	err |= re_sdprintf(&acct->route, "sip:%s%s", cfg->server,
-			   tparam);
+	/* Every request goes to the first hop, the REGISTER's URI still
+	 * naming the registrar; libre writes it as "Route: <ROUTE;lr>". */
+	first_hop = cfg->outbound_proxy && *cfg->outbound_proxy
+		? cfg->outbound_proxy : cfg->server;
+	err |= re_sdprintf(&acct->route, "sip:%s%s", first_hop, tparam);
 	acct->af = cfg->af;
-	err |= lookup_of(acct, cfg->server);
+	err |= lookup_of(acct, first_hop);
 	if (cfg->display_name && *cfg->display_name)
 		err |= str_dup(&acct->display_name, cfg->display_name);
 

@@ -23,6 +23,8 @@ struct md_acct_cfg {
 	const char *server;        /* host[:port] of registrar and proxy */
 	const char *user;
 	const char *auth_user;     /* digest user name; NULL or "": user */
+	const char *outbound_proxy; /* host[:port] of the first hop; NULL or
+				     * "": the server */
 	const char *domain;        /* NULL: the server's host */
 	const char *display_name;  /* may be NULL */
 	const char *password;      /* copied, wiped when the account goes */

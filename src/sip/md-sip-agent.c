@@ -589,6 +589,7 @@ md_sip_agent_add_account (MdSipAgent               *self,
   cmd->server = g_strdup (config->server);
   cmd->user = g_strdup (config->user);
   cmd->auth_user = g_strdup (config->auth_user);
+  cmd->outbound_proxy = g_strdup (config->outbound_proxy);
   cmd->domain = g_strdup (config->domain);
   cmd->display_name = g_strdup (config->display_name);
   cmd->password = g_strdup (config->password);
@@ -598,7 +599,9 @@ md_sip_agent_add_account (MdSipAgent               *self,
   if (transport == SIP_TRANSP_TLS)
     {
       cmd->ca_file = g_strdup (config->ca_file);
-      cmd->tls_host = md_sip_agent_host_of (config->server);
+      /* The connection is to the first hop: its certificate is checked. */
+      cmd->tls_host = md_sip_agent_host_of (config->outbound_proxy && *config->outbound_proxy
+                                            ? config->outbound_proxy : config->server);
     }
 
   if (config->domain && *config->domain)

@@ -29,6 +29,7 @@ md_sip_cmd_free (MdSipCmd *cmd)
   g_free (cmd->server);
   g_free (cmd->user);
   g_free (cmd->auth_user);
+  g_free (cmd->outbound_proxy);
   g_free (cmd->domain);
   g_free (cmd->display_name);
   g_free (cmd->uri);
@@ -259,6 +260,7 @@ core_add_account (MdSipCore *core,
     .server = cmd->server,
     .user = cmd->user,
     .auth_user = cmd->auth_user,
+    .outbound_proxy = cmd->outbound_proxy,
     .domain = cmd->domain,
     .display_name = cmd->display_name,
     .password = cmd->password,

@@ -31,6 +31,7 @@ typedef struct {
   char                *server;
   char                *user;
   char                *auth_user; /* NULL or "": the user signs in */
+  char                *outbound_proxy; /* NULL or "": the server */
   char                *domain;
   char                *display_name;
   char                *password;

@@ -23,6 +23,7 @@ struct _MdAccount
   char    *display_name;
   char    *ca_file;
   char    *auth_user;
+  char    *outbound_proxy;
 };
 
 G_DEFINE_TYPE (MdAccount, md_account, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ md_account_finalize (GObject *object)
   g_free (self->display_name);
   g_free (self->ca_file);
   g_free (self->auth_user);
+  g_free (self->outbound_proxy);
 
   G_OBJECT_CLASS (md_account_parent_class)->finalize (object);
 }
@@ -71,6 +73,13 @@ is_token (const char *text,
   return TRUE;
 }
 
+/* "host", "host:port", "[v6]:port": what a SIP URI's host part takes. */
+static gboolean
+is_host_port (const char *text)
+{
+  return is_token (text, "-.:[]");
+}
+
 MdAccount *
 md_account_new (const char  *name,
                 const char  *server,
@@ -90,7 +99,7 @@ md_account_new (const char  *name,
                    name ? name : "");
       return NULL;
     }
-  if (!is_token (server, "-.:[]"))
+  if (!is_host_port (server))
     {
       g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
                    _("The server “%s” is not a host name or address with an optional port"),
@@ -132,6 +141,7 @@ md_account_new (const char  *name,
   self->display_name = g_strdup (display_name ? display_name : "");
   self->ca_file = g_strdup ("");
   self->auth_user = g_strdup ("");
+  self->outbound_proxy = g_strdup ("");
   return self;
 }
 
@@ -253,14 +263,41 @@ md_account_set_auth_user (MdAccount   *self,
   return TRUE;
 }
 
+const char *
+md_account_get_outbound_proxy (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->outbound_proxy;
+}
+
+gboolean
+md_account_set_outbound_proxy (MdAccount   *self,
+                               const char  *outbound_proxy,
+                               GError     **error)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
+
+  if (outbound_proxy && *outbound_proxy && !is_host_port (outbound_proxy))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The outbound proxy “%s” is not a host name or address with an optional port"),
+                   outbound_proxy);
+      return FALSE;
+    }
+
+  g_free (self->outbound_proxy);
+  self->outbound_proxy = g_strdup (outbound_proxy ? outbound_proxy : "");
+  return TRUE;
+}
+
 char *
-md_account_dup_server_host (MdAccount *self)
+md_account_dup_first_hop_host (MdAccount *self)
 {
   const char *server, *end;
 
   g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
 
-  server = self->server;
+  server = *self->outbound_proxy ? self->outbound_proxy : self->server;
   if (server[0] == '[' && (end = strchr (server, ']')))
     return g_strndup (server + 1, (gsize) (end - server - 1));
 
@@ -276,7 +313,7 @@ account_from_dict (GVariant *dict)
 {
   const char *name = NULL, *server = NULL, *user = NULL;
   const char *domain = NULL, *transport = NULL, *display_name = NULL, *ca_file = NULL;
-  const char *auth_user = NULL;
+  const char *auth_user = NULL, *outbound_proxy = NULL;
   g_autoptr(GError) error = NULL;
   MdAccount *account;
 
@@ -288,9 +325,11 @@ account_from_dict (GVariant *dict)
   g_variant_lookup (dict, "display-name", "&s", &display_name);
   g_variant_lookup (dict, "ca-file", "&s", &ca_file);
   g_variant_lookup (dict, "auth-user", "&s", &auth_user);
+  g_variant_lookup (dict, "outbound-proxy", "&s", &outbound_proxy);
 
   account = md_account_new (name, server, user, domain, transport, display_name, &error);
-  if (account && !md_account_set_auth_user (account, auth_user, &error))
+  if (account && (!md_account_set_auth_user (account, auth_user, &error) ||
+                  !md_account_set_outbound_proxy (account, outbound_proxy, &error)))
     g_clear_object (&account);
   if (!account)
     g_warning ("Skipping a stored SIP account: %s", error->message);
@@ -319,6 +358,8 @@ account_to_dict (MdAccount *self)
     g_variant_builder_add (&builder, "{ss}", "ca-file", self->ca_file);
   if (*self->auth_user)
     g_variant_builder_add (&builder, "{ss}", "auth-user", self->auth_user);
+  if (*self->outbound_proxy)
+    g_variant_builder_add (&builder, "{ss}", "outbound-proxy", self->outbound_proxy);
   return g_variant_builder_end (&builder);
 }
 

@@ -51,8 +51,18 @@ const char *md_account_get_auth_user    (MdAccount *self);
 gboolean    md_account_set_auth_user    (MdAccount  *self,
                                          const char *auth_user,
                                          GError    **error);
-/* The host part of the server, without the port. */
-char       *md_account_dup_server_host  (MdAccount *self);
+/* Where the account's requests go first when it is not the server itself
+ * (a provider's "outbound proxy"): host and optional port; "" when unset.
+ * The server stays the registrar the REGISTER is addressed to. */
+const char *md_account_get_outbound_proxy (MdAccount *self);
+/* Sets it (NULL or "": none); it must be a host name or address with an
+ * optional port, as the server. */
+gboolean    md_account_set_outbound_proxy (MdAccount  *self,
+                                           const char *outbound_proxy,
+                                           GError    **error);
+/* The host the account's requests go to first, without the port: the
+ * outbound proxy's when there is one, else the server's. */
+char       *md_account_dup_first_hop_host (MdAccount *self);
 
 /* All stored accounts, in the order they were added. */
 GPtrArray  *md_account_list_load        (GSettings  *settings);

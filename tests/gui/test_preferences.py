@@ -100,21 +100,27 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     session.wait_log("Account form: The server refused the user name or password.")
     session.screenshot("wrong-password")
 
-    # The user becomes extension 100, which signs in as alice: with the
+    # The user becomes extension 100, which signs in as alice, and the
+    # server a registrar name nothing here resolves: with the
     # Authentication Name (after the password, its peek button and the
-    # domain) it registers.
+    # domain) and Kamailio as the Outbound Proxy (after the display name
+    # and the transport) it registers.
     # A new form over the one still open: the title says nothing new.
     ready = session.log_count("Account form ready for typing")
     session.activate("edit-account", guitest.gvariant_string("office"))
     session.wait_log("Account form ready for typing", more_than=ready)
     session.focus_window("^Edit Account$")
+    session.xdotool("key", "ctrl+a")
+    session.xdotool("type", "--delay", "5", "registrar.meetdial.test")
     session.xdotool("key", "Tab", "ctrl+a")
     session.xdotool("type", "--delay", "5", "100")
     session.xdotool("key", "Tab")
     type_secret(session, PASSWORD)
     session.xdotool("key", "Tab", "Tab", "Tab")
     session.xdotool("type", "--delay", "5", "alice")
-    session.screenshot("auth-name")
+    session.xdotool("key", "Tab", "Tab", "Tab")
+    session.xdotool("type", "--delay", "5", "127.0.0.1:%d" % kamailio.port)
+    session.screenshot("auth-name-proxy")
     session.xdotool("key", "alt+h")
     session.wait_log("Account form: Registered: the account works.")
     session.xdotool("key", "alt+s")
@@ -122,6 +128,8 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     settings = wait_settings(session, "'auth-user': 'alice'")
     if "'user': '100'" not in settings:
         guitest.fail("the account's user is not 100:\n" + settings)
+    if "'outbound-proxy': '127.0.0.1:%d'" % kamailio.port not in settings:
+        guitest.fail("the outbound proxy is not in the settings:\n" + settings)
 
 
 logs = os.environ.get("MEETDIAL_ARTEFACTS")

@@ -27,6 +27,9 @@ BRIDGE_PASSWORD = "bridge-pass"
 PIN = "123456789#"
 PAUSE_MS = 1000
 USERS = {"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}
+# A registrar name nothing on loopback resolves: only an outbound proxy
+# can reach it (RFC 6761 keeps .test out of the DNS).
+REGISTRAR = "registrar.meetdial.test"
 
 
 def check(condition, message):
@@ -856,6 +859,49 @@ def case_auth_user(md, logs):
                     "--auth-user", 'a"b', "--password-stdin", input=b"pw\n")
     check(quoted.returncode == 3 and b"authentication name" in quoted.stderr,
           f"a quote in the sign-in name: {quoted.returncode} {quoted.stderr!r}")
+    no_secrets(md)
+
+
+def case_outbound_proxy(md, logs):
+    """A provider that names an outbound proxy apart from its registrar: the
+    REGISTER is addressed to the registrar, a name nothing here resolves,
+    and goes to the proxy (Kamailio), as does the call; over TLS the
+    certificate checked is the proxy's."""
+    need_localhost_in_hosts()
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("provider", 5060, "alice", PASSWORD, host=REGISTRAR,
+                       outbound_proxy=f"127.0.0.1:{kamailio.port}")
+        listed = json.loads(md.run("account", "list", "--json").stdout)
+        check([(a["server"], a["outbound_proxy"]) for a in listed]
+              == [(f"{REGISTRAR}:5060", f"127.0.0.1:{kamailio.port}")], f"listed {listed}")
+        text = md.run("account", "list").stdout.decode()
+        check(f"through 127.0.0.1:{kamailio.port}" in text, f"the list does not show the proxy: {text!r}")
+        call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "null", "--speaker", "null",
+                             "--pause-ms", "300", "--hangup-after", "3")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+        log = kamailio.log_text()
+        check(f"INVITE from alice proto=udp ruri=sip:{BRIDGE_USER}@{REGISTRAR};user=phone" in log,
+              "the INVITE did not come through the proxy for the registrar's domain:\n" + log[-2000:])
+        checked = md.run("account", "check", "provider", timeout=30)
+        check(checked.returncode == 0, f"check: {checked.stdout!r} {checked.stderr!r}")
+        check(f"proto=udp ruri=sip:{REGISTRAR}:5060" in kamailio.log_text(),
+              "the REGISTER was not addressed to the registrar")
+
+        md.add_account("provider-tls", 5061, "alice", PASSWORD, "tls", ca_file=certs.ca,
+                       host=REGISTRAR, outbound_proxy=f"localhost:{kamailio.tls_port}")
+        checked = md.run("account", "check", "provider-tls", timeout=30)
+        check(checked.returncode == 0, f"check over TLS: {checked.stdout!r} {checked.stderr!r}")
+        check(f"proto=tls ruri=sip:{REGISTRAR}:5061;transport=tls" in kamailio.log_text(),
+              "the REGISTER over TLS was not addressed to the registrar")
+    bad = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                 "--outbound-proxy", "sip:proxy.example.net;lr", "--password-stdin", input=b"pw\n")
+    check(bad.returncode == 3 and b"outbound proxy" in bad.stderr,
+          f"a URI as the outbound proxy: {bad.returncode} {bad.stderr!r}")
     no_secrets(md)
 
 
