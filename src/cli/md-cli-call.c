@@ -249,6 +249,9 @@ md_cli_call_main (int    argc,
   md_cli_session_watch_call (session, call);
   g_signal_connect (call, "answered", G_CALLBACK (on_answered), &run);
   g_signal_connect (call, "ended", G_CALLBACK (on_ended), &run);
+  /* A meeting runs for an hour: the laptop may change networks meanwhile.
+   * After the dial, so the INVITE does not wait for the monitor. */
+  md_phone_follow_network (md_cli_session_get_phone (session));
   md_cli_session_read_keys (session, on_key, &run);
   md_cli_session_run (session, G_CALLBACK (on_interrupt), &run);
 

@@ -44,14 +44,20 @@ md_media_bind_rtp_pair (const char  *address,
                         GSocket    **rtcp_out,
                         GError     **error)
 {
-  g_autoptr(GInetAddress) inet_address = g_inet_address_new_from_string (address);
+  g_autoptr(GInetAddress) given = g_inet_address_new_from_string (address);
+  g_autoptr(GInetAddress) inet_address = NULL;
 
-  if (inet_address == NULL)
+  if (given == NULL)
     {
       g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
                    _("“%s” is not a local IP address"), address);
       return FALSE;
     }
+  /* On every address of its family, not only @address: when the network
+   * changes mid-call the audio goes on from the new one (the kernel picks
+   * the source by route, as it picks SIP's) while the re-INVITE tells the
+   * far end. */
+  inet_address = g_inet_address_new_any (g_inet_address_get_family (given));
 
   /* Let the kernel pick a free port, keep it when it is even and its odd
    * neighbour is free too, otherwise try again. */

@@ -5,8 +5,9 @@
 
 G_BEGIN_DECLS
 
-/* Binds a UDP socket on an even port of @address and a second one on the next
- * (odd) port for RTCP, as RFC 3550 asks; retries when another program holds
+/* Binds a UDP socket on an even port of every address of @address's family
+ * (the local address SIP advertises) and a second one on the next (odd)
+ * port for RTCP, as RFC 3550 asks; retries when another program holds
  * either port. Needs no GStreamer: a dial binds the pair before the media
  * core is loaded (md_media_session_new_for_sockets()). */
 gboolean md_media_bind_rtp_pair (const char  *address,

@@ -338,7 +338,8 @@ on_network_address_picked (GObject      *source,
   if (self->agent == NULL || self->shut_down)
     return;
 
-  /* The audio made ahead was bound on the old address. */
+  /* The audio made ahead was bound for the old address (its family may
+   * differ). */
   if (!g_str_equal (address, md_sip_agent_get_local_address (self->agent)) &&
       self->spare_media != NULL)
     {

@@ -39,7 +39,6 @@ struct _MdSipAgent
   int             start_err;
   gboolean        running;
   char           *local_address;
-  char           *moving_to;      /* md_sip_agent_move() waits for calls */
   guint           local_port;
   GHashTable     *accounts;       /* id → MdSipAccount */
   GHashTable     *calls;          /* id → MdSipCall (until it ends) */
@@ -177,29 +176,6 @@ md_sip_agent_stopped (MdSipAgent *self)
   g_list_free (tasks);
 }
 
-/* Commands keep their order: every call made after this one binds its RTP
- * on the new address, and the SIP thread moves before it places them. */
-static void
-md_sip_agent_apply_move (MdSipAgent *self)
-{
-  MdSipCmd *cmd;
-
-  if (self->moving_to == NULL)
-    return;
-  if (g_hash_table_size (self->calls) > 0)
-    {
-      g_debug ("SIP moves to %s once the calls have ended", self->moving_to);
-      return;
-    }
-
-  g_debug ("Moving SIP from %s to %s", self->local_address, self->moving_to);
-  g_free (self->local_address);
-  self->local_address = g_steal_pointer (&self->moving_to);
-  cmd = g_new0 (MdSipCmd, 1);
-  cmd->uri = g_strdup (self->local_address);
-  md_sip_agent_push (self, CMD_MOVE, cmd);
-}
-
 static void
 md_sip_agent_handle_call_event (MdSipAgent *self,
                                 MdSipEvent *ev)
@@ -249,7 +225,6 @@ md_sip_agent_handle_call_event (MdSipAgent *self,
 
         g_hash_table_remove (self->calls, GUINT_TO_POINTER (ev->id));
         _md_sip_call_end (ended, (MdSipEndReason) ev->state, detail);
-        md_sip_agent_apply_move (self);
       }
       break;
     default:
@@ -354,7 +329,6 @@ md_sip_agent_finalize (GObject *object)
 
   g_clear_pointer (&self->core, md_sip_core_free);
   g_free (self->local_address);
-  g_free (self->moving_to);
 
   G_OBJECT_CLASS (md_sip_agent_parent_class)->finalize (object);
 }
@@ -472,6 +446,7 @@ md_sip_agent_move (MdSipAgent  *self,
 {
   struct sa addr;
   char text[64];
+  MdSipCmd *cmd;
 
   g_return_val_if_fail (MD_IS_SIP_AGENT (self), FALSE);
   g_return_val_if_fail (local_address != NULL, FALSE);
@@ -487,10 +462,18 @@ md_sip_agent_move (MdSipAgent  *self,
     }
   sa_ntop (&addr, text, sizeof (text));
 
-  g_clear_pointer (&self->moving_to, g_free);
-  if (g_strcmp0 (text, self->local_address) != 0)
-    self->moving_to = g_strdup (text);
-  md_sip_agent_apply_move (self);
+  if (g_strcmp0 (text, self->local_address) == 0)
+    return TRUE;
+
+  /* Commands keep their order: every call made after this one offers the
+   * new address. The SIP thread moves once no call is being set up
+   * (core_move()); calls that run follow by re-INVITE. */
+  g_debug ("Moving SIP from %s to %s", self->local_address, text);
+  g_free (self->local_address);
+  self->local_address = g_strdup (text);
+  cmd = g_new0 (MdSipCmd, 1);
+  cmd->uri = g_strdup (text);
+  md_sip_agent_push (self, CMD_MOVE, cmd);
   return TRUE;
 }
 

@@ -38,9 +38,11 @@ MdSipAgent   *md_sip_agent_new                (const char   *local_address,
 char         *md_sip_agent_pick_local_address (const char   *host,
                                                GError      **error);
 const char   *md_sip_agent_get_local_address  (MdSipAgent   *self);
-/* Moves SIP to @local_address (the network changed) as soon as no call
- * runs: new sockets there, and every account registers again from there.
- * A move asked for meanwhile replaces this one. */
+/* Moves SIP to @local_address (the network changed) as soon as no call is
+ * being set up: new sockets there, a re-INVITE for each call that runs
+ * (its audio goes on: the RTP sockets are on every local address), and
+ * every account registers again from there. A move asked for meanwhile
+ * replaces this one. */
 gboolean      md_sip_agent_move               (MdSipAgent   *self,
                                                const char   *local_address,
                                                GError      **error);

@@ -99,9 +99,26 @@ core_entry_new (MdSipCore *core,
   return entry;
 }
 
-/* The network changed: SIP goes to its new local address once no call runs
- * (a dialog would lose its address), and every account registers again
- * from there. In a timer, never inside a libre handler. */
+/* Whether every call is answered: one still being set up has transactions
+ * (its INVITE's, a ringing call's) on the old address, which the move
+ * would cut. */
+static gboolean
+core_calls_settled (MdSipCore *core)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, core->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!md_sess_established (((struct entry *) value)->sess))
+      return FALSE;
+  return TRUE;
+}
+
+/* The network changed: SIP goes to its new local address once no call is
+ * being set up; calls that run tell their far ends by re-INVITE, and every
+ * account registers again from there. In a timer, never inside a libre
+ * handler. */
 static void
 core_move (void *arg)
 {
@@ -109,10 +126,17 @@ core_move (void *arg)
   MdSipEvent *ev;
   GHashTableIter iter;
   gpointer value;
+  char text[64];
   int err;
 
-  if (!core->move_pending || g_hash_table_size (core->sessions) > 0)
+  if (!core->move_pending)
     return;
+  if (!core_calls_settled (core))
+    {
+      re_snprintf (text, sizeof (text), "%j", &core->move_laddr);
+      g_debug ("SIP moves to %s once the calls are set up or ended", text);
+      return;
+    }
   core->move_pending = FALSE;
 
   err = md_stack_rebind (core->stack, &core->move_laddr);
@@ -122,6 +146,16 @@ core_move (void *arg)
   ev = core_event_new (core, EV_MOVED, sa_port (&core->laddr));
   ev->state = err;
   md_sip_core_post (core, ev);
+
+  g_hash_table_iter_init (&iter, core->sessions);
+  while (!err && g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      struct entry *entry = value;
+      int move_err = md_sess_move (entry->sess, &core->laddr);
+
+      if (move_err)
+        g_debug ("Call %u cannot tell its new address: %s", entry->id, g_strerror (move_err));
+    }
 
   g_hash_table_iter_init (&iter, core->accounts);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -204,6 +238,9 @@ core_sess_event (const struct md_sess_event *sev,
     case MD_SESS_ANSWERED:
       ev = core_event_new (core, EV_CALL_ANSWERED, entry->id);
       core_fill_media (ev, sev->media);
+      /* A move that waited for the call to be set up. */
+      if (core->move_pending)
+        tmr_start (&core->tmr_move, 0, core_move, core);
       break;
     case MD_SESS_MODIFIED:
       ev = core_event_new (core, EV_CALL_MODIFIED, entry->id);

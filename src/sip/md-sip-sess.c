@@ -665,15 +665,12 @@ void md_sess_hangup(struct md_sess *sess)
 }
 
 
-int md_sess_hold(struct md_sess *sess, bool hold)
+/* A re-INVITE with our SDP as it now stands (libre counts its version up);
+ * one still under way goes first, this one after it. */
+static int reoffer(struct md_sess *sess)
 {
 	struct mbuf *desc = NULL;
 	int err;
-
-	if (!sess || !sess->answered)
-		return EINVAL;
-
-	md_sdp_set_hold(sess->sdp_media, hold);
 
 	err = sdp_encode(&desc, sess->sdp, true);
 	if (err)
@@ -683,6 +680,41 @@ int md_sess_hold(struct md_sess *sess, bool hold)
 	mem_deref(desc);
 
 	return err;
+}
+
+
+int md_sess_hold(struct md_sess *sess, bool hold)
+{
+	if (!sess || !sess->answered)
+		return EINVAL;
+
+	md_sdp_set_hold(sess->sdp_media, hold);
+
+	return reoffer(sess);
+}
+
+
+bool md_sess_established(const struct md_sess *sess)
+{
+	return sess && sess->answered && !sess->ended;
+}
+
+
+int md_sess_move(struct md_sess *sess, const struct sa *laddr)
+{
+	struct sa maddr;
+
+	if (!md_sess_established(sess) || !laddr)
+		return EINVAL;
+
+	/* The RTP sockets are on every local address (md-media-sockets.h):
+	 * only what the SDP says changes, the port stays. */
+	maddr = *laddr;
+	sa_set_port(&maddr, sa_port(sdp_media_laddr(sess->sdp_media)));
+	sdp_session_set_laddr(sess->sdp, laddr);
+	sdp_media_set_laddr(sess->sdp_media, &maddr);
+
+	return reoffer(sess);
 }
 
 

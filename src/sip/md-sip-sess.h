@@ -81,5 +81,10 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm);
 /* BYE, CANCEL or decline (603), whichever fits; emits MD_SESS_ENDED. */
 void md_sess_hangup(struct md_sess *sess);
 int md_sess_hold(struct md_sess *sess, bool hold);
+/* Answered and not ended: a re-INVITE may go. */
+bool md_sess_established(const struct md_sess *sess);
+/* The stack moved to @laddr (md_stack_rebind()): a re-INVITE gives the far
+ * end the new address for media, and its Contact the new one for SIP. */
+int md_sess_move(struct md_sess *sess, const struct sa *laddr);
 int md_sess_send_info_dtmf(struct md_sess *sess, char digit,
 			   uint32_t duration_ms);

@@ -572,7 +572,10 @@ class Baresip:
         if not self.proc.running():
             raise PeerError("baresip exited at start:\n" + self.proc.log_text()[-2000:])
         try:
-            return socket.create_connection(("127.0.0.1", self.ctrl_port), timeout=0.2)
+            # From 127.0.0.1 itself: a network test may take away the
+            # address the kernel would pick (prefer_source()).
+            return socket.create_connection(("127.0.0.1", self.ctrl_port), timeout=0.2,
+                                            source_address=("127.0.0.1", 0))
         except OSError:
             return None
 

@@ -30,6 +30,7 @@ USERS = {"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}
 # A registrar name nothing on loopback resolves: only an outbound proxy
 # can reach it (RFC 6761 keeps .test out of the DNS).
 REGISTRAR = "registrar.meetdial.test"
+MOVED_CALL_S = 7   # a call whose network changes: its length after answer
 
 
 def check(condition, message):
@@ -617,9 +618,10 @@ def case_network_change(md, logs):
         rang = listener.wait_event(lambda e: e.get("event") == "incoming", 10,
                                    "a call after the move")
         # The network changes again while the call rings: SIP waits for
-        # it to end (its dialog has the address), then moves.
+        # it to be set up or to end (its transactions have the address),
+        # then moves.
         peers.new_network("127.0.0.4", "203.0.113.0/24")
-        peers.wait_for(lambda: "SIP moves to 127.0.0.4 once the calls have ended"
+        peers.wait_for(lambda: "SIP moves to 127.0.0.4 once the calls are set up or ended"
                        in listener.stderr.decode(errors="replace"), 10,
                        "the move to wait for the call")
         caller.command("hangup")
@@ -631,6 +633,57 @@ def case_network_change(md, logs):
         check(not during, f"registered again while the call rang: {during}")
         kamailio.wait_registration("alice-", "127.0.0.4")
     no_secrets(md)
+
+
+def case_network_change_call(md, logs):
+    """A meeting call goes on while the network changes under it and the
+    address it started from goes away (Wi-Fi lost, a cable plugged in):
+    SIP moves to the new address, a re-INVITE gives the bridge the new one,
+    and audio flows both ways to the end; over UDP, then over TCP (whose
+    connection was from the old address). In a network namespace of its
+    own (meson starts it under unshare); the addresses are documentation
+    ones on its loopback."""
+    peers.own_loopback()
+    peers.ip("address", "add", "192.0.2.2/32", "dev", "lo")
+    peers.prefer_source("192.0.2.2")
+    for old, new, transport in ((2, 3, "udp"), (3, 4, "tcp")):
+        call_across_networks(md, logs, f"192.0.2.{old}", f"192.0.2.{new}", transport)
+    no_secrets(md)
+
+
+def call_across_networks(md, logs, old, new, transport):
+    heard = os.path.join(md.config, f"heard-{transport}.wav")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD, transport)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "tone:440",
+                             "--speaker", f"file:{heard}", "--hangup-after", str(MOVED_CALL_S))
+        call.wait_state("active")
+        peers.ip("address", "add", f"{new}/32", "dev", "lo")
+        peers.new_network(new, f"198.51.100.{new.split('.')[-1]}/32")
+        peers.ip("address", "delete", f"{old}/32", "dev", "lo")
+        peers.wait_for(lambda: f"REOFFER alice sendrecv contact=<sip:alice@{new}:"
+                       in kamailio.log_text(), 10, f"a re-INVITE from the new address over {transport}")
+        rc = call.wait(30)
+        ended = call.ended()
+        check(rc == 0 and ended and ended[0]["reason"] == "hung up",
+              f"call exited {rc}, ended {ended}: {call.stderr.decode()}")
+        bridge.wait_event("CALL_CLOSED", timeout=5)
+        # The re-INVITE went within a second or two of the change: the
+        # last seconds of both recordings are after it.
+        frequency = tone_frequency(wav_tail(heard, 3))
+        check(frequency in range(900, 1100),
+              f"after the move we hear {frequency} Hz, not the bridge's 1000 Hz tone")
+        frequency = tone_frequency(wav_tail(bridge.recordings("-dec.wav")[-1], 3))
+        check(frequency in range(380, 500),
+              f"after the move the bridge hears {frequency} Hz, not our 440 Hz tone")
+
+
+def wav_tail(path, seconds):
+    tail = path + ".end.wav"
+    start = max(wav_seconds(path) - seconds, 0)
+    subprocess.run([peers.need("sox", "sox"), path, tail, "trim", f"{start:.3f}"], check=True)
+    return tail
 
 
 def case_decline(md, logs):
