@@ -44,10 +44,11 @@ gboolean      md_phone_start_finish   (MdPhone       *self,
                                        GAsyncResult  *result,
                                        GError       **error);
 
-/* For a phone that stays up (a window, `meetdial-cli listen`): when the
- * network changes (another Wi-Fi, a cable, a VPN), SIP moves to the local
- * address that now reaches the host it started for, once no call runs,
- * and the accounts register again from there. */
+/* For a phone that stays up (a window, `meetdial-cli listen`, a call):
+ * when the network changes (another Wi-Fi, a cable, a VPN), SIP moves to
+ * the local address that now reaches the host it started for, once no
+ * call is being set up; calls that run go on from there, and the accounts
+ * register again from there. */
 void          md_phone_follow_network (MdPhone      *self);
 
 /* Gets the next call's audio ready ahead of time, so that dialing does not

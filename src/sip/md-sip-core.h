@@ -93,7 +93,7 @@ typedef struct {
   struct md_stack   *stack;
   struct tmr         tmr_grace;
   struct tmr         tmr_move;
-  struct sa          move_laddr;   /* where to move once no call runs */
+  struct sa          move_laddr;   /* where to move once no call is being set up */
   gboolean           move_pending;
   GHashTable        *accounts;     /* id → struct entry */
   GHashTable        *sessions;     /* id → struct entry */

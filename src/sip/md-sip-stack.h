@@ -25,8 +25,9 @@ int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 
 /* Moves SIP to another local address (the network changed): new sockets
  * on @laddr, on the port it had when that one is free there; connections
- * and the old sockets go. Only while no call runs: dialogs keep their
- * old address. */
+ * and the old sockets go. Only while no call is being set up (its
+ * transactions are on the old sockets); established dialogs then tell
+ * their far ends by re-INVITE (md_sess_move()). */
 int md_stack_rebind(struct md_stack *stack, const struct sa *laddr);
 
 /* Closes gracefully: pending transactions finish, then the exit handler runs. */
