@@ -958,6 +958,18 @@ def case_outbound_proxy(md, logs):
     no_secrets(md)
 
 
+def case_min_expires(md, logs):
+    """A registrar that wants a longer expiry than we ask for (423 Interval
+    Too Brief with Min-Expires): the account asks again for that long and
+    registers; at the end it unregisters."""
+    with peers.Sipp("register-min-expires.xml", logs=logs) as registrar:
+        md.add_account("strict", registrar.port, "alice", PASSWORD)
+        checked = md.run("account", "check", "strict", timeout=30)
+        check(checked.returncode == 0 and b"registered" in checked.stdout,
+              f"check: {checked.returncode} {checked.stdout!r} {checked.stderr!r}")
+        check(registrar.wait(10) == 0, "sipp did not complete:\n" + registrar.messages()[-3000:])
+
+
 def case_digest_sha256(md, logs):
     """A server that asks for SHA-256 digest (RFC 8760, with MD5 after it),
     which libre 1.1.0 cannot answer: registration and call end saying so,
