@@ -350,7 +350,14 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 		return;
 	}
 
-	if (msg && !msg->req)
+	/* libre follows a redirection itself (a new INVITE to the reply's
+	 * Contact): one comes here only in a loop, or naming no address. */
+	if (msg && !msg->req && msg->scode >= 300 && msg->scode < 400)
+		re_snprintf(text, sizeof(text), "%u %r, %s", msg->scode,
+			    &msg->reason,
+			    sip_msg_hdr(msg, SIP_HDR_CONTACT)
+			    ? "redirected in a loop" : "to no address");
+	else if (msg && !msg->req)
 		re_snprintf(text, sizeof(text), "%u %r", msg->scode,
 			    &msg->reason);
 	else if (err)

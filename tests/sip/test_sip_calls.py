@@ -30,6 +30,7 @@ USERS = {"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}
 # A registrar name nothing on loopback resolves: only an outbound proxy
 # can reach it (RFC 6761 keeps .test out of the DNS).
 REGISTRAR = "registrar.meetdial.test"
+REDIRECT_LIMIT = 16   # libre's sip_request_loops(): redirections followed
 MOVED_CALL_S = 7   # a call whose network changes: its length after answer
 
 
@@ -956,6 +957,35 @@ def case_outbound_proxy(md, logs):
     check(bad.returncode == 3 and b"outbound proxy" in bad.stderr,
           f"a URI as the outbound proxy: {bad.returncode} {bad.stderr!r}")
     no_secrets(md)
+
+
+def case_redirect(md, logs):
+    """A server that redirects the call (302 with a Contact elsewhere): the
+    INVITE goes again to that address (libre does it), which answers; a
+    server that redirects back to itself every time ends the call after
+    libre's limit, saying it was a loop."""
+    with peers.Sipp("answer-silent.xml", logs=logs) as callee, \
+         peers.Sipp("redirect.xml", logs=logs,
+                    extra=("-set", "target_port", str(callee.port))) as redirector:
+        call = md.start_call(f"sip:room@127.0.0.1:{redirector.port}", "--mic", "null",
+                             "--speaker", "null", "--hangup-after", "1")
+        rc = call.wait(30)
+        ended = call.ended()
+        check(rc == 0 and ended and ended[0]["reason"] == "hung up",
+              f"call exited {rc}, ended {ended}: {call.stderr.decode()}")
+        check(redirector.wait(10) == 0, "the redirecting server did not complete:\n"
+              + redirector.messages()[-3000:])
+        check(callee.wait(10) == 0, "the callee did not complete:\n" + callee.messages()[-3000:])
+    with peers.Sipp("redirect-loop.xml", logs=logs) as loop:
+        call = md.start_call(f"sip:room@127.0.0.1:{loop.port}", "--mic", "null",
+                             "--speaker", "null")
+        rc = call.wait(30)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "failed"
+              and "302 Moved Temporarily, redirected in a loop" in ended[0]["message"],
+              f"call exited {rc}, ended {ended}: {call.stderr.decode()}")
+        invites = loop.messages().count("INVITE sip:room@")
+        check(invites == REDIRECT_LIMIT, f"{invites} INVITEs, not libre's {REDIRECT_LIMIT}")
 
 
 def case_min_expires(md, logs):
