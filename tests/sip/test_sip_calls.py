@@ -1197,6 +1197,15 @@ def case_tls_direct(md, logs):
               f"with an empty store: {rc} {ended}")
         check(kamailio.log_text().count("INVITE from meetdial") == 1,
               "an INVITE went to a server whose certificate failed")
+        # Redirected to a plain sip: address, the call stays on TLS to the
+        # server it was made to: its SDP holds the SRTP keys.
+        md.env["SSL_CERT_DIR"] = certs.store()
+        call = md.start_call(f"sips:redirected@127.0.0.1:{kamailio.tls_port}", "--mic", "null",
+                             "--speaker", "null")
+        call.wait(20)
+        log = kamailio.log_text()
+        check(f"INVITE from meetdial proto=tls ruri=sip:room@127.0.0.1:{kamailio.port}" in log,
+              "the redirected INVITE did not stay on TLS:\n" + log[-1500:])
 
 
 def case_tls_incoming(md, logs):
