@@ -73,11 +73,22 @@ is_token (const char *text,
   return TRUE;
 }
 
-/* "host", "host:port", "[v6]:port": what a SIP URI's host part takes. */
-static gboolean
-is_host_port (const char *text)
+/* "host", "host:port", "[v6]:port": what a SIP URI's host part takes, as a
+ * new string; NULL when @text is not one. Providers often write it as a
+ * URI ("sip:proxy.example.net;lr"), and pasted text brings spaces: those
+ * are taken off. */
+static char *
+dup_host_port (const char *text)
 {
-  return is_token (text, "-.:[]");
+  g_autofree char *plain = g_strstrip (g_strdup (text ? text : ""));
+  char *start = plain;
+
+  if (g_ascii_strncasecmp (start, "sip:", 4) == 0)
+    start += 4;
+  if (g_str_has_suffix (start, ";lr") || g_str_has_suffix (start, ";LR"))
+    start[strlen (start) - 3] = '\0';
+
+  return is_token (start, "-.:[]") ? g_strdup (start) : NULL;
 }
 
 MdAccount *
@@ -90,6 +101,7 @@ md_account_new (const char  *name,
                 GError     **error)
 {
   MdAccount *self;
+  g_autofree char *host_port = dup_host_port (server);
 
   /* What ends up in SIP URIs must be plain: no spaces, no '@', no ';'. */
   if (!is_token (name, "-_."))
@@ -99,7 +111,7 @@ md_account_new (const char  *name,
                    name ? name : "");
       return NULL;
     }
-  if (!is_host_port (server))
+  if (host_port == NULL)
     {
       g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
                    _("The server “%s” is not a host name or address with an optional port"),
@@ -134,7 +146,7 @@ md_account_new (const char  *name,
 
   self = g_object_new (MD_TYPE_ACCOUNT, NULL);
   self->name = g_strdup (name);
-  self->server = g_strdup (server);
+  self->server = g_steal_pointer (&host_port);
   self->user = g_strdup (user);
   self->domain = g_strdup (domain ? domain : "");
   self->transport = g_strdup (transport ? transport : "udp");
@@ -275,9 +287,12 @@ md_account_set_outbound_proxy (MdAccount   *self,
                                const char  *outbound_proxy,
                                GError     **error)
 {
+  g_autofree char *host_port = NULL;
+
   g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
 
-  if (outbound_proxy && *outbound_proxy && !is_host_port (outbound_proxy))
+  if (outbound_proxy && *outbound_proxy &&
+      (host_port = dup_host_port (outbound_proxy)) == NULL)
     {
       g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
                    _("The outbound proxy “%s” is not a host name or address with an optional port"),
@@ -286,7 +301,7 @@ md_account_set_outbound_proxy (MdAccount   *self,
     }
 
   g_free (self->outbound_proxy);
-  self->outbound_proxy = g_strdup (outbound_proxy ? outbound_proxy : "");
+  self->outbound_proxy = host_port ? g_steal_pointer (&host_port) : g_strdup ("");
   return TRUE;
 }
 

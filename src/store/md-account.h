@@ -19,7 +19,9 @@ typedef enum {
 } MdAccountError;
 
 /* Checks every field and says which one is wrong. @domain, @transport
- * ("udp" when NULL) and @display_name may be NULL. */
+ * ("udp" when NULL) and @display_name may be NULL. @server may be given as
+ * providers write it ("sip:host:port;lr", with spaces around): it is kept
+ * as "host:port". */
 MdAccount  *md_account_new              (const char *name,
                                          const char *server,
                                          const char *user,
@@ -56,7 +58,7 @@ gboolean    md_account_set_auth_user    (MdAccount  *self,
  * The server stays the registrar the REGISTER is addressed to. */
 const char *md_account_get_outbound_proxy (MdAccount *self);
 /* Sets it (NULL or "": none); it must be a host name or address with an
- * optional port, as the server. */
+ * optional port, and is taken as the server is. */
 gboolean    md_account_set_outbound_proxy (MdAccount  *self,
                                            const char *outbound_proxy,
                                            GError    **error);

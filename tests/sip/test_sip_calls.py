@@ -952,10 +952,20 @@ def case_outbound_proxy(md, logs):
         check(checked.returncode == 0, f"check over TLS: {checked.stdout!r} {checked.stderr!r}")
         check(f"proto=tls ruri=sip:{REGISTRAR}:5061;transport=tls" in kamailio.log_text(),
               "the REGISTER over TLS was not addressed to the registrar")
+    # As providers write them: a URI with "lr", pasted with a space.
+    pasted = md.run("account", "add", "x", "--server", " SIP:registrar.example.net:5060 ",
+                    "--user", "u", "--outbound-proxy", "sip:proxy.example.net;lr",
+                    "--password-stdin", input=b"pw\n")
+    check(pasted.returncode == 0, f"a pasted proxy URI: {pasted.stderr!r}")
+    listed = [a for a in json.loads(md.run("account", "list", "--json").stdout)
+              if a["name"] == "x"]
+    check([(a["server"], a["outbound_proxy"]) for a in listed]
+          == [("registrar.example.net:5060", "proxy.example.net")], f"listed {listed}")
     bad = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                 "--outbound-proxy", "sip:proxy.example.net;lr", "--password-stdin", input=b"pw\n")
+                 "--outbound-proxy", "sips:proxy.example.net;transport=tcp",
+                 "--password-stdin", input=b"pw\n")
     check(bad.returncode == 3 and b"outbound proxy" in bad.stderr,
-          f"a URI as the outbound proxy: {bad.returncode} {bad.stderr!r}")
+          f"a sips: URI with parameters as the outbound proxy: {bad.returncode} {bad.stderr!r}")
     no_secrets(md)
 
 
