@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-sip-acct.h"
 #include "md-sip-resolve.h"
+#include "md-sip-unbind.h"
 
 #include <string.h>
 
@@ -31,6 +32,7 @@ struct md_acct {
 	char *route;
 	char *lookup_host;        /* looked up by the system: lookup_of() */
 	struct md_resolve *resolve;   /* that lookup, under way */
+	struct md_unbind *unbind;     /* the binding at the address left */
 	uint16_t lookup_port;
 	int af;                   /* the stack's address family */
 	char *user;
@@ -81,6 +83,7 @@ static void destructor(void *arg)
 	 * the registrar answers it. */
 	mem_deref(acct->reg);
 	mem_deref(acct->resolve);
+	mem_deref(acct->unbind);
 	mem_deref(acct->sip);
 	mem_deref(acct->tls);
 	mem_deref(acct->aor);
@@ -480,15 +483,28 @@ int md_acct_set_password(struct md_acct *acct, const char *password)
 /* libre builds an unREGISTER's Contact from the address it goes out on:
  * the old registration's, dropped here, would name the new address and,
  * from another Call-ID, remove the new binding (RFC 3261 10.3) if it came
- * second. A Contact user of its own keeps the two apart; the old address's
- * binding expires at the registrar. */
+ * second. A Contact user of its own keeps the two apart, and the binding
+ * at the old address is removed by a REGISTER of our own that names it
+ * (else the registrar would fork calls there until it expired). */
 int md_acct_move(struct md_acct *acct, int af)
 {
 	char *contact_user = NULL;
+	char *old_contact = NULL;
 	int err;
 
 	if (!acct)
 		return EINVAL;
+
+	if (sipreg_registered(acct->reg) &&
+	    !re_sdprintf(&old_contact, "sip:%s@%J%s",
+			 acct->contact_user ? acct->contact_user : acct->user,
+			 sipreg_laddr(acct->reg), sip_transp_param(acct->tp))) {
+		acct->unbind = mem_deref(acct->unbind);
+		(void)md_unbind_send(&acct->unbind, acct->sip, acct->reg_uri,
+				     acct->aor, acct->route, old_contact,
+				     md_acct_auth_handler, acct->creds);
+		mem_deref(old_contact);
+	}
 
 	err = re_sdprintf(&contact_user, "%s-%08x", acct->user, rand_u32());
 	if (err)

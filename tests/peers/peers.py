@@ -441,15 +441,20 @@ class Kamailio:
             shutil.rmtree(self.rundir, ignore_errors=True)
             self.rundir = None
 
-    def wait_registration(self, contact_user, address, timeout=10):
+    def wait_registration(self, contact_user, address, timeout=10, removal=False):
         """Until the log shows a registration (not a removal) of a Contact
         whose user starts with @contact_user at @address: Kamailio logs it
         after its reply, so a client may know first."""
         def registered():
             return [line for line in self.log_text().splitlines()
                     if f"contact=<sip:{contact_user}" in line and f"@{address}:" in line
-                    and "expires=0" not in line]
-        wait_for(registered, timeout, f"Kamailio to register {contact_user}… at {address}")
+                    and ("expires=0" in line) == removal]
+        wait_for(registered, timeout, f"Kamailio to {'remove' if removal else 'register'} "
+                 f"{contact_user}… at {address}")
+
+    def wait_removal(self, contact_user, address, timeout=10):
+        """The same for a removal (expires=0) of such a Contact."""
+        self.wait_registration(contact_user, address, timeout, removal=True)
 
     def log_text(self):
         return self.proc.log_text() if self.proc else ""

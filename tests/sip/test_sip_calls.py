@@ -615,6 +615,9 @@ def case_network_change(md, logs):
                             and listener.events.index(e) >= n_events, 15,
                             "registration from the new address")
         kamailio.wait_registration("alice-", "127.0.0.3")
+        # The binding at the address left is removed, so calls are not
+        # forked to an address nobody listens on.
+        kamailio.wait_removal("alice@", "127.0.0.2")
         caller.command("dial", f"sip:alice@127.0.0.1:{kamailio.port}")
         rang = listener.wait_event(lambda e: e.get("event") == "incoming", 10,
                                    "a call after the move")
@@ -633,6 +636,7 @@ def case_network_change(md, logs):
                   and rang["t_ms"] < e["t_ms"] < ended["t_ms"]]
         check(not during, f"registered again while the call rang: {during}")
         kamailio.wait_registration("alice-", "127.0.0.4")
+        kamailio.wait_removal("alice-", "127.0.0.3")
     no_secrets(md)
 
 
