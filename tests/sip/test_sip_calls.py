@@ -927,7 +927,8 @@ def case_outbound_proxy(md, logs):
     certificate checked is the proxy's."""
     need_localhost_in_hosts()
     certs = tls_certs(md)
-    with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio, \
+    # "localhost" is [::1] first where /etc/hosts has both, as Debian's does.
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server, ipv6=True) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
         md.add_account("provider", 5060, "alice", PASSWORD, host=REGISTRAR,
                        outbound_proxy=f"127.0.0.1:{kamailio.port}")
