@@ -52,6 +52,7 @@ account_add (int    argc,
   g_autofree char *user = NULL;
   g_autofree char *auth_user = NULL;
   g_autofree char *outbound_proxy = NULL;
+  g_autofree char *international_prefix = NULL;
   g_autofree char *domain = NULL;
   g_autofree char *transport = NULL;
   g_autofree char *display_name = NULL;
@@ -65,6 +66,7 @@ account_add (int    argc,
     { "domain", 0, 0, G_OPTION_ARG_STRING, &domain, N_("SIP domain (default: the server’s host)"), N_("DOMAIN") },
     { "transport", 0, 0, G_OPTION_ARG_STRING, &transport, N_("udp, tcp or tls"), N_("TRANSPORT") },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("TLS: also trust the CA certificate in this PEM file"), N_("PATH") },
+    { "international-prefix", 0, 0, G_OPTION_ARG_STRING, &international_prefix, N_("Dial these digits in place of the “+” of international numbers, for providers that refuse “+”"), N_("DIGITS") },
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, N_("Name shown to the people you call"), N_("TEXT") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("Read the password from standard input"), NULL },
     { NULL }
@@ -98,6 +100,7 @@ account_add (int    argc,
   account = md_account_new (argv[1], server, user, domain, transport, display_name, &error);
   if (!account || !md_account_set_auth_user (account, auth_user, &error) ||
       !md_account_set_outbound_proxy (account, outbound_proxy, &error) ||
+      !md_account_set_international_prefix (account, international_prefix, &error) ||
       !md_account_set_ca_file (account, ca_file, &error))
     {
       md_cli_print_error ("account add", error->message);
@@ -187,6 +190,8 @@ account_list (int    argc,
           json_builder_add_string_value (builder, md_account_get_transport (account));
           json_builder_set_member_name (builder, "display_name");
           json_builder_add_string_value (builder, md_account_get_display_name (account));
+          json_builder_set_member_name (builder, "international_prefix");
+          json_builder_add_string_value (builder, md_account_get_international_prefix (account));
           json_builder_set_member_name (builder, "ca_file");
           json_builder_add_string_value (builder, md_account_get_ca_file (account));
           json_builder_end_object (builder);
@@ -213,6 +218,10 @@ account_list (int    argc,
         /* TRANSLATORS: after an account in "meetdial-cli account list":
          * the outbound proxy its requests go through */
         g_print (_(", through %s"), md_account_get_outbound_proxy (account));
+      if (*md_account_get_international_prefix (account))
+        /* TRANSLATORS: after an account in "meetdial-cli account list":
+         * the digits it dials in place of the "+" of a number */
+        g_print (_(", dials + as %s"), md_account_get_international_prefix (account));
       g_print ("\n");
     }
 

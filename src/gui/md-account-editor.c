@@ -33,6 +33,7 @@ struct _MdAccountEditor
   GtkWidget    *domain_row;
   GtkWidget    *auth_user_row;
   GtkWidget    *outbound_proxy_row;
+  GtkWidget    *international_prefix_row;
   GtkWidget    *display_name_row;
   GtkWidget    *transport_row;
   GtkWidget    *ca_row;
@@ -85,7 +86,9 @@ build_account (MdAccountEditor  *self,
                             error);
   if (account != NULL &&
       (!md_account_set_auth_user (account, row_text (self->auth_user_row), error) ||
-       !md_account_set_outbound_proxy (account, row_text (self->outbound_proxy_row), error)))
+       !md_account_set_outbound_proxy (account, row_text (self->outbound_proxy_row), error) ||
+       !md_account_set_international_prefix (account, row_text (self->international_prefix_row),
+                                             error)))
     return NULL;
   /* A CA file chosen before switching away from TLS is not kept. */
   if (account != NULL && transport == TRANSPORT_TLS &&
@@ -475,6 +478,12 @@ build (MdAccountEditor *self,
   self->outbound_proxy_row = add_entry_row (self, more, adw_entry_row_new (),
                                             _("Outbound Proxy (host:port)"),
                                             account ? md_account_get_outbound_proxy (account) : NULL);
+  /* For providers that refuse numbers written with "+". */
+  self->international_prefix_row = add_entry_row (self, more, adw_entry_row_new (),
+                                                  _("International Prefix (dialled for +)"),
+                                                  account ? md_account_get_international_prefix (account) : NULL);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->international_prefix_row),
+                                   GTK_INPUT_PURPOSE_DIGITS);
   g_signal_connect_swapped (self->transport_row, "notify::selected",
                             G_CALLBACK (on_transport_selected), self);
   on_transport_selected (self);

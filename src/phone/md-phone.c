@@ -422,6 +422,7 @@ add_account (MdPhone     *self,
   config.auth_user = md_account_get_auth_user (account);
   config.outbound_proxy = md_account_get_outbound_proxy (account);
   config.domain = md_account_get_domain (account);
+  config.international_prefix = md_account_get_international_prefix (account);
   config.display_name = md_account_get_display_name (account);
   config.transport = md_account_get_transport (account);
   config.ca_file = md_account_get_ca_file (account);

@@ -22,6 +22,7 @@ struct _MdSipAccount
   guint              id;
   char              *name;
   char              *domain;
+  char              *international_prefix;
   MdSipAccountState  state;
   char              *status;
 };
@@ -59,6 +60,7 @@ md_sip_account_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->domain);
+  g_free (self->international_prefix);
   g_free (self->status);
 
   G_OBJECT_CLASS (md_sip_account_parent_class)->finalize (object);
@@ -97,13 +99,15 @@ MdSipAccount *
 _md_sip_account_new (MdSipAgent *agent,
                      guint       id,
                      const char *name,
-                     const char *domain)
+                     const char *domain,
+                     const char *international_prefix)
 {
   MdSipAccount *self = g_object_new (MD_TYPE_SIP_ACCOUNT, NULL);
 
   self->id = id;
   self->name = g_strdup (name);
   self->domain = g_strdup (domain);
+  self->international_prefix = g_strdup (international_prefix ? international_prefix : "");
   return self;
 }
 
@@ -158,6 +162,12 @@ md_sip_account_dup_number_uri (MdSipAccount *self,
 {
   g_return_val_if_fail (MD_IS_SIP_ACCOUNT (self), NULL);
   g_return_val_if_fail (number != NULL, NULL);
+
+  /* With the provider's prefix the number is no longer in global form,
+   * which user=phone would claim it is. */
+  if (number[0] == '+' && *self->international_prefix)
+    return g_strdup_printf ("sip:%s%s@%s", self->international_prefix, number + 1,
+                            self->domain);
 
   return g_strdup_printf ("sip:%s@%s;user=phone", number, self->domain);
 }

@@ -25,6 +25,7 @@ typedef struct {
   const char *auth_user;     /* signs in with; NULL or "": the user */
   const char *outbound_proxy; /* host[:port] requests go to; NULL or "": the server */
   const char *domain;        /* NULL or "": the server's host */
+  const char *international_prefix; /* digits dialled for "+"; NULL or "": "+" */
   const char *display_name;  /* may be NULL */
   const char *transport;     /* "udp", "tcp" or "tls" */
   const char *ca_file;       /* TLS: PEM file of a private CA, or NULL */
@@ -44,7 +45,8 @@ const char        *md_sip_account_get_name   (MdSipAccount *self);
 MdSipAccountState  md_sip_account_get_state  (MdSipAccount *self);
 /* The registrar's last answer in words ("403 Forbidden"), or "". */
 const char        *md_sip_account_get_status (MdSipAccount *self);
-/* "sip:NUMBER@DOMAIN;user=phone": a phone number through this account. */
+/* "sip:NUMBER@DOMAIN;user=phone": a phone number through this account;
+ * "sip:00…@DOMAIN" when the account dials "+" as an international prefix. */
 char              *md_sip_account_dup_number_uri (MdSipAccount *self,
                                                   const char   *number);
 /* A short stable word for the state: "registered", "wrong-password", … */

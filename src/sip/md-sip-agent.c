@@ -591,7 +591,8 @@ md_sip_agent_add_account (MdSipAgent               *self,
     domain = g_strdup (config->domain);
   else
     domain = md_sip_agent_host_of (config->server);
-  account = _md_sip_account_new (self, cmd->id, config->name, domain);
+  account = _md_sip_account_new (self, cmd->id, config->name, domain,
+                                 config->international_prefix);
   g_hash_table_insert (self->accounts, GUINT_TO_POINTER (cmd->id), g_object_ref (account));
   md_sip_agent_push (self, CMD_ADD_ACCOUNT, cmd);
 

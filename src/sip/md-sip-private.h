@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 MdSipAccount *_md_sip_account_new        (MdSipAgent        *agent,
                                           guint              id,
                                           const char        *name,
-                                          const char        *domain);
+                                          const char        *domain,
+                                          const char        *international_prefix);
 guint         _md_sip_account_get_id     (MdSipAccount      *self);
 void          _md_sip_account_set_state  (MdSipAccount      *self,
                                           MdSipAccountState  state,

@@ -24,6 +24,7 @@ struct _MdAccount
   char    *ca_file;
   char    *auth_user;
   char    *outbound_proxy;
+  char    *international_prefix;
 };
 
 G_DEFINE_TYPE (MdAccount, md_account, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ md_account_finalize (GObject *object)
   g_free (self->ca_file);
   g_free (self->auth_user);
   g_free (self->outbound_proxy);
+  g_free (self->international_prefix);
 
   G_OBJECT_CLASS (md_account_parent_class)->finalize (object);
 }
@@ -154,6 +156,7 @@ md_account_new (const char  *name,
   self->ca_file = g_strdup ("");
   self->auth_user = g_strdup ("");
   self->outbound_proxy = g_strdup ("");
+  self->international_prefix = g_strdup ("");
   return self;
 }
 
@@ -305,6 +308,37 @@ md_account_set_outbound_proxy (MdAccount   *self,
   return TRUE;
 }
 
+const char *
+md_account_get_international_prefix (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), NULL);
+  return self->international_prefix;
+}
+
+gboolean
+md_account_set_international_prefix (MdAccount   *self,
+                                     const char  *prefix,
+                                     GError     **error)
+{
+  g_autofree char *digits = g_strstrip (g_strdup (prefix ? prefix : ""));
+
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
+
+  /* 00 in most of the world, 011 from North America, 0011 from
+   * Australia: never more than a few digits. */
+  if (strlen (digits) > 6 || strspn (digits, "0123456789") != strlen (digits))
+    {
+      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
+                   _("The international prefix “%s” is not a few digits, such as 00 or 011"),
+                   prefix);
+      return FALSE;
+    }
+
+  g_free (self->international_prefix);
+  self->international_prefix = g_steal_pointer (&digits);
+  return TRUE;
+}
+
 char *
 md_account_dup_first_hop_host (MdAccount *self)
 {
@@ -328,7 +362,7 @@ account_from_dict (GVariant *dict)
 {
   const char *name = NULL, *server = NULL, *user = NULL;
   const char *domain = NULL, *transport = NULL, *display_name = NULL, *ca_file = NULL;
-  const char *auth_user = NULL, *outbound_proxy = NULL;
+  const char *auth_user = NULL, *outbound_proxy = NULL, *international_prefix = NULL;
   g_autoptr(GError) error = NULL;
   MdAccount *account;
 
@@ -341,10 +375,12 @@ account_from_dict (GVariant *dict)
   g_variant_lookup (dict, "ca-file", "&s", &ca_file);
   g_variant_lookup (dict, "auth-user", "&s", &auth_user);
   g_variant_lookup (dict, "outbound-proxy", "&s", &outbound_proxy);
+  g_variant_lookup (dict, "international-prefix", "&s", &international_prefix);
 
   account = md_account_new (name, server, user, domain, transport, display_name, &error);
   if (account && (!md_account_set_auth_user (account, auth_user, &error) ||
-                  !md_account_set_outbound_proxy (account, outbound_proxy, &error)))
+                  !md_account_set_outbound_proxy (account, outbound_proxy, &error) ||
+                  !md_account_set_international_prefix (account, international_prefix, &error)))
     g_clear_object (&account);
   if (!account)
     g_warning ("Skipping a stored SIP account: %s", error->message);
@@ -375,6 +411,8 @@ account_to_dict (MdAccount *self)
     g_variant_builder_add (&builder, "{ss}", "auth-user", self->auth_user);
   if (*self->outbound_proxy)
     g_variant_builder_add (&builder, "{ss}", "outbound-proxy", self->outbound_proxy);
+  if (*self->international_prefix)
+    g_variant_builder_add (&builder, "{ss}", "international-prefix", self->international_prefix);
   return g_variant_builder_end (&builder);
 }
 

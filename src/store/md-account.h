@@ -62,6 +62,15 @@ const char *md_account_get_outbound_proxy (MdAccount *self);
 gboolean    md_account_set_outbound_proxy (MdAccount  *self,
                                            const char *outbound_proxy,
                                            GError    **error);
+/* The digits the provider wants in place of the "+" of an international
+ * number (00, 011), for providers that refuse "+"; "" when unset: numbers
+ * go as "+" and the digits, as E.164 says. */
+const char *md_account_get_international_prefix (MdAccount *self);
+/* Sets it (NULL or "": none); up to six digits, spaces around them are
+ * taken off. */
+gboolean    md_account_set_international_prefix (MdAccount  *self,
+                                                 const char *prefix,
+                                                 GError    **error);
 /* The host the account's requests go to first, without the port: the
  * outbound proxy's when there is one, else the server's. */
 char       *md_account_dup_first_hop_host (MdAccount *self);

@@ -104,7 +104,8 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     # server a registrar name nothing here resolves: with the
     # Authentication Name (after the password, its peek button and the
     # domain) and Kamailio as the Outbound Proxy (after the display name
-    # and the transport) it registers.
+    # and the transport) it registers. Its provider wants 00 for "+": the
+    # International Prefix, after the proxy.
     # A new form over the one still open: the title says nothing new.
     ready = session.log_count("Account form ready for typing")
     session.activate("edit-account", guitest.gvariant_string("office"))
@@ -120,6 +121,8 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     session.xdotool("type", "--delay", "5", "alice")
     session.xdotool("key", "Tab", "Tab", "Tab")
     session.xdotool("type", "--delay", "5", "127.0.0.1:%d" % kamailio.port)
+    session.xdotool("key", "Tab")
+    session.xdotool("type", "--delay", "5", "00")
     session.screenshot("auth-name-proxy")
     session.xdotool("key", "alt+h")
     session.wait_log("Account form: Registered: the account works.")
@@ -130,6 +133,8 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
         guitest.fail("the account's user is not 100:\n" + settings)
     if "'outbound-proxy': '127.0.0.1:%d'" % kamailio.port not in settings:
         guitest.fail("the outbound proxy is not in the settings:\n" + settings)
+    if "'international-prefix': '00'" not in settings:
+        guitest.fail("the international prefix is not in the settings:\n" + settings)
 
 
 logs = os.environ.get("MEETDIAL_ARTEFACTS")

@@ -920,6 +920,16 @@ def case_auth_user(md, logs):
     no_secrets(md)
 
 
+def pin_call(md, bridge):
+    """A short call without audio to tel:+15550100,,PIN: the bridge gets the PIN."""
+    call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "null", "--speaker", "null",
+                         "--pause-ms", "300", "--hangup-after", "3")
+    rc = call.wait(30)
+    check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+    digits = "".join(d for d, _ in bridge.dtmf())
+    check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+
+
 def case_outbound_proxy(md, logs):
     """A provider that names an outbound proxy apart from its registrar: the
     REGISTER is addressed to the registrar, a name nothing here resolves,
@@ -937,12 +947,7 @@ def case_outbound_proxy(md, logs):
               == [(f"{REGISTRAR}:5060", f"127.0.0.1:{kamailio.port}")], f"listed {listed}")
         text = md.run("account", "list").stdout.decode()
         check(f"through 127.0.0.1:{kamailio.port}" in text, f"the list does not show the proxy: {text!r}")
-        call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "null", "--speaker", "null",
-                             "--pause-ms", "300", "--hangup-after", "3")
-        rc = call.wait(30)
-        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
-        digits = "".join(d for d, _ in bridge.dtmf())
-        check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+        pin_call(md, bridge)
         log = kamailio.log_text()
         check(f"INVITE from alice proto=udp ruri=sip:{BRIDGE_USER}@{REGISTRAR};user=phone" in log,
               "the INVITE did not come through the proxy for the registrar's domain:\n" + log[-2000:])
@@ -971,6 +976,30 @@ def case_outbound_proxy(md, logs):
                  "--password-stdin", input=b"pw\n")
     check(bad.returncode == 3 and b"outbound proxy" in bad.stderr,
           f"a sips: URI with parameters as the outbound proxy: {bad.returncode} {bad.stderr!r}")
+    no_secrets(md)
+
+
+def case_international_prefix(md, logs):
+    """A provider that refuses numbers written with "+" and wants 00 in its
+    place: with that as the account's international prefix, tel:+15550100
+    goes as sip:0015550100@… (without user=phone: no longer a number in
+    global form) and reaches the bridge the provider knows by that name."""
+    bridge_user = "00" + BRIDGE_USER[1:]
+    with peers.Kamailio({"alice": PASSWORD, bridge_user: BRIDGE_PASSWORD}, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, bridge_user, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("provider", kamailio.port, "alice", PASSWORD, international_prefix=" 00 ")
+        listed = json.loads(md.run("account", "list", "--json").stdout)
+        check([a["international_prefix"] for a in listed] == ["00"], f"listed {listed}")
+        text = md.run("account", "list").stdout.decode()
+        check("dials + as 00" in text, f"the list does not show the prefix: {text!r}")
+        pin_call(md, bridge)
+        log = kamailio.log_text()
+        check(f"ruri=sip:{bridge_user}@127.0.0.1\n" in log,
+              "the INVITE was not for the number with the prefix alone:\n" + log[-2000:])
+    bad = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
+                 "--international-prefix", "+00", "--password-stdin", input=b"pw\n")
+    check(bad.returncode == 3 and b"international prefix" in bad.stderr,
+          f"a prefix that is not digits: {bad.returncode} {bad.stderr!r}")
     no_secrets(md)
 
 
