@@ -58,6 +58,7 @@ account_add (int    argc,
   g_autofree char *display_name = NULL;
   g_autofree char *ca_file = NULL;
   gboolean password_stdin = FALSE;
+  gboolean no_register = FALSE;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server, N_("Registrar, and proxy when there is no outbound proxy"), N_("HOST[:PORT]") },
     { "outbound-proxy", 0, 0, G_OPTION_ARG_STRING, &outbound_proxy, N_("Send every request through this proxy, when the provider names one"), N_("HOST[:PORT]") },
@@ -68,6 +69,7 @@ account_add (int    argc,
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("TLS: also trust the CA certificate in this PEM file"), N_("PATH") },
     { "international-prefix", 0, 0, G_OPTION_ARG_STRING, &international_prefix, N_("Dial these digits in place of the “+” of international numbers, for providers that refuse “+”"), N_("DIGITS") },
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, N_("Name shown to the people you call"), N_("TEXT") },
+    { "no-register", 0, 0, G_OPTION_ARG_NONE, &no_register, N_("Only call out: do not register, so calls to the account do not ring here (for a provider that keeps one registration, which a desk phone holds)"), NULL },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("Read the password from standard input"), NULL },
     { NULL }
   };
@@ -106,6 +108,7 @@ account_add (int    argc,
       md_cli_print_error ("account add", error->message);
       return MD_CLI_EXIT_BAD_INPUT;
     }
+  md_account_set_registers (account, !no_register);
 
   settings = settings_or_error ();
   if (!settings)
@@ -192,6 +195,8 @@ account_list (int    argc,
           json_builder_add_string_value (builder, md_account_get_display_name (account));
           json_builder_set_member_name (builder, "international_prefix");
           json_builder_add_string_value (builder, md_account_get_international_prefix (account));
+          json_builder_set_member_name (builder, "register");
+          json_builder_add_boolean_value (builder, md_account_get_registers (account));
           json_builder_set_member_name (builder, "ca_file");
           json_builder_add_string_value (builder, md_account_get_ca_file (account));
           json_builder_end_object (builder);
@@ -222,6 +227,10 @@ account_list (int    argc,
         /* TRANSLATORS: after an account in "meetdial-cli account list":
          * the digits it dials in place of the "+" of a number */
         g_print (_(", dials + as %s"), md_account_get_international_prefix (account));
+      if (!md_account_get_registers (account))
+        /* TRANSLATORS: after an account in "meetdial-cli account list":
+         * it does not register */
+        g_print ("%s", _(", calls out only"));
       g_print ("\n");
     }
 
@@ -308,7 +317,7 @@ account_check (int    argc,
     }
 
   session = md_cli_session_new (FALSE);
-  account = md_cli_session_add_account (session, argv[1], &error);
+  account = md_cli_session_add_account (session, argv[1], TRUE, &error);
   if (!account)
     {
       md_cli_print_error ("account check", error->message);

@@ -167,6 +167,7 @@ check_password (const char    *name,
 MdSipAccount *
 md_cli_session_add_account (MdCliSession  *session,
                             const char    *name,
+                            gboolean       check,
                             GError       **error)
 {
   g_autoptr(MdAccount) account = NULL;
@@ -180,6 +181,16 @@ md_cli_session_add_account (MdCliSession  *session,
     return NULL;
 
   name = md_account_get_name (account);
+  /* Registering once is how the server says the password is right. */
+  if (check)
+    md_account_set_registers (account, TRUE);
+  else if (!md_account_get_registers (account))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Account “%s” only calls out: it does not register, so no call can come in (add it again without --no-register)"),
+                   name);
+      return NULL;
+    }
   md_secret_store_lookup_async (MD_SECRET_SIP_PASSWORD, name, NULL, on_password, &wait);
   if (!start_phone_for (session, account, error))
     {

@@ -21,9 +21,12 @@ GSettings    *md_cli_session_get_settings (MdCliSession *session);
 MdPhone      *md_cli_session_get_phone    (MdCliSession *session);
 
 /* Finds @name (or the default account when NULL), fetches its password from
- * the Secret Service and starts registering. NULL with a printed error. */
+ * the Secret Service and starts registering. NULL with a printed error.
+ * @check: the account registers even if it only calls out (a check of its
+ * settings); else such an account is refused, as no call can come in. */
 MdSipAccount *md_cli_session_add_account  (MdCliSession *session,
                                            const char   *name,
+                                           gboolean      check,
                                            GError      **error);
 /* For a call: adds the account at once and looks its password up
  * meanwhile, so that the INVITE need not wait for the Secret Service. If

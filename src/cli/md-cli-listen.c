@@ -141,7 +141,7 @@ md_cli_listen_main (int    argc,
   g_signal_connect (md_cli_session_get_phone (session), "incoming-call",
                     G_CALLBACK (on_incoming_call), &run);
 
-  account = md_cli_session_add_account (session, account_name, &error);
+  account = md_cli_session_add_account (session, account_name, FALSE, &error);
   if (!account)
     {
       md_cli_print_error ("listen", error->message);

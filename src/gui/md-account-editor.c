@@ -34,6 +34,7 @@ struct _MdAccountEditor
   GtkWidget    *auth_user_row;
   GtkWidget    *outbound_proxy_row;
   GtkWidget    *international_prefix_row;
+  GtkWidget    *register_switch;
   GtkWidget    *display_name_row;
   GtkWidget    *transport_row;
   GtkWidget    *ca_row;
@@ -90,6 +91,8 @@ build_account (MdAccountEditor  *self,
        !md_account_set_international_prefix (account, row_text (self->international_prefix_row),
                                              error)))
     return NULL;
+  if (account != NULL)
+    md_account_set_registers (account, gtk_switch_get_active (GTK_SWITCH (self->register_switch)));
   /* A CA file chosen before switching away from TLS is not kept. */
   if (account != NULL && transport == TRANSPORT_TLS &&
       !md_account_set_ca_file (account, self->ca_file, error))
@@ -245,6 +248,9 @@ start_check (MdAccountEditor *self,
 
   start->editor = g_object_ref (self);
   start->phone = g_object_ref (self->check_phone);
+  /* Registering once is how the server says the settings are right, also
+   * for an account that only calls out. */
+  md_account_set_registers (account, TRUE);
   start->account = g_object_ref (account);
   start->password = g_strdup (password);
   md_phone_start_async (self->check_phone, host, NULL, on_check_phone_started, start);
@@ -408,6 +414,26 @@ on_back_clicked (MdAccountEditor *self)
   g_signal_emit (self, signals[SIGNAL_DONE], 0, FALSE);
 }
 
+/* Off for a provider that keeps one registration per account, which a
+ * desk phone holds: the account then only calls out. */
+static GtkWidget *
+create_register_row (MdAccountEditor *self,
+                     MdAccount       *account)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  self->register_switch = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (self->register_switch),
+                         account == NULL || md_account_get_registers (account));
+  gtk_widget_set_valign (self->register_switch, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Receive Calls Here"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Registers with the server. Turn off if a desk phone must keep the only registration."));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->register_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->register_switch);
+  return row;
+}
+
 static GtkWidget *
 add_entry_row (MdAccountEditor *self,
                GtkWidget       *group,
@@ -484,6 +510,7 @@ build (MdAccountEditor *self,
                                                   account ? md_account_get_international_prefix (account) : NULL);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->international_prefix_row),
                                    GTK_INPUT_PURPOSE_DIGITS);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (more), create_register_row (self, account));
   g_signal_connect_swapped (self->transport_row, "notify::selected",
                             G_CALLBACK (on_transport_selected), self);
   on_transport_selected (self);

@@ -250,6 +250,8 @@ dup_account_subtitle (MdPreferencesWindow *self,
       else
         status = md_account_status_describe (self->sip_account, &is_error);
     }
+  if (status == NULL && !md_account_get_registers (account))
+    status = g_strdup (_("Calls out only: calls to it do not ring here."));
   if (status == NULL)
     return g_steal_pointer (&address);
   return g_strdup_printf ("%s\n%s", address, status);

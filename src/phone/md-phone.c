@@ -428,6 +428,7 @@ add_account (MdPhone     *self,
   config.ca_file = md_account_get_ca_file (account);
   config.password = password;
   config.password_later = password_later;
+  config.no_register = !md_account_get_registers (account);
 
   return md_sip_agent_add_account (self->agent, &config, error);
 }

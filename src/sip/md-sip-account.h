@@ -35,6 +35,8 @@ typedef struct {
    * challenges waits for it. */
   gboolean    password_later;
   guint       expires_s;     /* 0: 600 */
+  /* Never registers (its state stays unregistered): it only calls out. */
+  gboolean    no_register;
 } MdSipAccountConfig;
 
 #define MD_TYPE_SIP_ACCOUNT (md_sip_account_get_type ())

@@ -45,6 +45,7 @@ struct md_acct {
 	uint32_t retry_ms;
 	enum md_acct_state state;
 	bool password_pending;
+	bool no_register;         /* only calls out */
 	md_acct_state_h *stateh;
 	void *arg;
 };
@@ -318,6 +319,7 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 	acct->retry_min_ms = cfg->retry_min_ms ? cfg->retry_min_ms
 		: DEFAULT_RETRY_MIN_MS;
 	acct->retry_ms = acct->retry_min_ms;
+	acct->no_register = cfg->no_register;
 	acct->stateh = stateh;
 	acct->arg = arg;
 	tmr_init(&acct->tmr_retry);
@@ -436,6 +438,10 @@ int md_acct_register(struct md_acct *acct)
 
 	if (!acct)
 		return EINVAL;
+
+	/* Its calls authenticate on their own. */
+	if (acct->no_register)
+		return 0;
 
 	tmr_cancel(&acct->tmr_retry);
 	tmr_cancel(&acct->tmr_drop);

@@ -34,6 +34,7 @@ struct md_acct_cfg {
 	struct md_tls *tls;        /* the stack's, for SIP_TRANSP_TLS */
 	uint32_t expires;          /* seconds asked for in REGISTER */
 	uint32_t retry_min_ms;     /* first back-off after a failure */
+	bool no_register;          /* only calls out: never registers */
 };
 
 /* @reason: the registrar's answer in words ("403 Forbidden") or the
@@ -46,7 +47,8 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		  void *arg);
 
 /* Starts (or restarts) registration; with the password still to come,
- * stays "registering" until it is there. */
+ * stays "registering" until it is there. An account that only calls out
+ * stays unregistered. */
 int md_acct_register(struct md_acct *acct);
 
 /* Registers again after the stack moved to another local address

@@ -579,6 +579,7 @@ md_sip_agent_add_account (MdSipAgent               *self,
   cmd->flag = config->password_later;
   cmd->transport = transport;
   cmd->expires_s = config->expires_s;
+  cmd->no_register = config->no_register;
   if (transport == SIP_TRANSP_TLS)
     {
       cmd->ca_file = g_strdup (config->ca_file);

@@ -305,6 +305,7 @@ core_add_account (MdSipCore *core,
     .tp = cmd->transport,
     .af = sa_af (&core->laddr),
     .expires = cmd->expires_s,
+    .no_register = cmd->no_register,
   };
   struct entry *entry = core_entry_new (core, cmd->id);
   const char *what = "cannot set up the account";

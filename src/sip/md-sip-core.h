@@ -40,6 +40,7 @@ typedef struct {
   char                *route;     /* next hop of a direct call, or NULL */
   enum sip_transp      transport;
   guint                expires_s;
+  gboolean             no_register; /* an account that only calls out */
   char                *uri;
   guint                rtp_port;
   guint                no_answer_ms;

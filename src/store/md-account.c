@@ -25,6 +25,7 @@ struct _MdAccount
   char    *auth_user;
   char    *outbound_proxy;
   char    *international_prefix;
+  gboolean registers;
 };
 
 G_DEFINE_TYPE (MdAccount, md_account, G_TYPE_OBJECT)
@@ -157,6 +158,7 @@ md_account_new (const char  *name,
   self->auth_user = g_strdup ("");
   self->outbound_proxy = g_strdup ("");
   self->international_prefix = g_strdup ("");
+  self->registers = TRUE;
   return self;
 }
 
@@ -339,6 +341,21 @@ md_account_set_international_prefix (MdAccount   *self,
   return TRUE;
 }
 
+gboolean
+md_account_get_registers (MdAccount *self)
+{
+  g_return_val_if_fail (MD_IS_ACCOUNT (self), TRUE);
+  return self->registers;
+}
+
+void
+md_account_set_registers (MdAccount *self,
+                          gboolean   registers)
+{
+  g_return_if_fail (MD_IS_ACCOUNT (self));
+  self->registers = registers;
+}
+
 char *
 md_account_dup_first_hop_host (MdAccount *self)
 {
@@ -363,6 +380,7 @@ account_from_dict (GVariant *dict)
   const char *name = NULL, *server = NULL, *user = NULL;
   const char *domain = NULL, *transport = NULL, *display_name = NULL, *ca_file = NULL;
   const char *auth_user = NULL, *outbound_proxy = NULL, *international_prefix = NULL;
+  const char *registers = NULL;
   g_autoptr(GError) error = NULL;
   MdAccount *account;
 
@@ -376,6 +394,7 @@ account_from_dict (GVariant *dict)
   g_variant_lookup (dict, "auth-user", "&s", &auth_user);
   g_variant_lookup (dict, "outbound-proxy", "&s", &outbound_proxy);
   g_variant_lookup (dict, "international-prefix", "&s", &international_prefix);
+  g_variant_lookup (dict, "register", "&s", &registers);
 
   account = md_account_new (name, server, user, domain, transport, display_name, &error);
   if (account && (!md_account_set_auth_user (account, auth_user, &error) ||
@@ -384,9 +403,11 @@ account_from_dict (GVariant *dict)
     g_clear_object (&account);
   if (!account)
     g_warning ("Skipping a stored SIP account: %s", error->message);
+  else
+    account->registers = g_strcmp0 (registers, "no") != 0;
   /* A CA file that went away is not checked again here: TLS then says
    * which certificate it could not verify. */
-  else if (ca_file)
+  if (account && ca_file)
     {
       g_free (account->ca_file);
       account->ca_file = g_strdup (ca_file);
@@ -413,6 +434,8 @@ account_to_dict (MdAccount *self)
     g_variant_builder_add (&builder, "{ss}", "outbound-proxy", self->outbound_proxy);
   if (*self->international_prefix)
     g_variant_builder_add (&builder, "{ss}", "international-prefix", self->international_prefix);
+  if (!self->registers)
+    g_variant_builder_add (&builder, "{ss}", "register", "no");
   return g_variant_builder_end (&builder);
 }
 

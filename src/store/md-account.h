@@ -71,6 +71,12 @@ const char *md_account_get_international_prefix (MdAccount *self);
 gboolean    md_account_set_international_prefix (MdAccount  *self,
                                                  const char *prefix,
                                                  GError    **error);
+/* Whether the account registers, so calls to it ring here (TRUE unless
+ * set). Off, it only calls out: for a provider that keeps one
+ * registration per account, which a desk phone holds. */
+gboolean    md_account_get_registers    (MdAccount *self);
+void        md_account_set_registers    (MdAccount *self,
+                                         gboolean   registers);
 /* The host the account's requests go to first, without the port: the
  * outbound proxy's when there is one, else the server's. */
 char       *md_account_dup_first_hop_host (MdAccount *self);

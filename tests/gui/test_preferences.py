@@ -105,7 +105,9 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     # Authentication Name (after the password, its peek button and the
     # domain) and Kamailio as the Outbound Proxy (after the display name
     # and the transport) it registers. Its provider wants 00 for "+": the
-    # International Prefix, after the proxy.
+    # International Prefix, after the proxy. A desk phone holds its only
+    # registration: Receive Calls Here goes off (Check Registration still
+    # registers once).
     # A new form over the one still open: the title says nothing new.
     ready = session.log_count("Account form ready for typing")
     session.activate("edit-account", guitest.gvariant_string("office"))
@@ -123,6 +125,7 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     session.xdotool("type", "--delay", "5", "127.0.0.1:%d" % kamailio.port)
     session.xdotool("key", "Tab")
     session.xdotool("type", "--delay", "5", "00")
+    session.xdotool("key", "Tab", "space")
     session.screenshot("auth-name-proxy")
     session.xdotool("key", "alt+h")
     session.wait_log("Account form: Registered: the account works.")
@@ -135,6 +138,9 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
         guitest.fail("the outbound proxy is not in the settings:\n" + settings)
     if "'international-prefix': '00'" not in settings:
         guitest.fail("the international prefix is not in the settings:\n" + settings)
+    if "'register': 'no'" not in settings:
+        guitest.fail("the account still receives calls:\n" + settings)
+    session.screenshot("calls-out-only")
 
 
 logs = os.environ.get("MEETDIAL_ARTEFACTS")

@@ -56,12 +56,13 @@ class Meetdial:
 
     def add_account(self, name, server_port, user, password, transport="udp", ca_file=None,
                     host="127.0.0.1", auth_user=None, outbound_proxy=None,
-                    international_prefix=None):
+                    international_prefix=None, register=True):
         extra = ["--ca-file", ca_file] if ca_file else []
         extra += ["--auth-user", auth_user] if auth_user else []
         extra += ["--outbound-proxy", outbound_proxy] if outbound_proxy else []
         extra += (["--international-prefix", international_prefix]
                   if international_prefix else [])
+        extra += [] if register else ["--no-register"]
         result = self.run("account", "add", name, "--server", f"{host}:{server_port}",
                           "--user", user, "--transport", transport, *extra, "--password-stdin",
                           input=password.encode() + b"\n")

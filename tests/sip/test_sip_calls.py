@@ -928,6 +928,7 @@ def pin_call(md, bridge):
     check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
     digits = "".join(d for d, _ in bridge.dtmf())
     check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+    return call
 
 
 def case_outbound_proxy(md, logs):
@@ -1000,6 +1001,34 @@ def case_international_prefix(md, logs):
                  "--international-prefix", "+00", "--password-stdin", input=b"pw\n")
     check(bad.returncode == 3 and b"international prefix" in bad.stderr,
           f"a prefix that is not digits: {bad.returncode} {bad.stderr!r}")
+    no_secrets(md)
+
+
+def case_no_register(md, logs):
+    """An account that only calls out (its provider keeps one registration,
+    which a desk phone holds): it never registers, its calls still sign in
+    and reach the bridge; `listen` refuses it, and `account check` still
+    registers once to test the password."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("desk", kamailio.port, "alice", PASSWORD, register=False)
+        listed = json.loads(md.run("account", "list", "--json").stdout)
+        check([a["register"] for a in listed] == [False], f"listed {listed}")
+        text = md.run("account", "list").stdout.decode()
+        check("calls out only" in text, f"the list does not say it only calls out: {text!r}")
+        call = pin_call(md, bridge)
+        kinds = [e["event"] for e in call.events]
+        check("registered" not in kinds and "registration" not in kinds,
+              f"the account registered: {call.events}")
+        log = kamailio.log_text()
+        check("INVITE from alice" in log, "the call did not go through the account")
+        check("REGISTERED alice" not in log, "alice registered:\n" + log[-2000:])
+        listening = md.run("listen", "--account", "desk", timeout=30)
+        check(listening.returncode == 1 and b"only calls out" in listening.stderr,
+              f"listen with it: {listening.returncode} {listening.stderr!r}")
+        checked = md.run("account", "check", "desk", timeout=30)
+        check(checked.returncode == 0 and "REGISTERED alice" in kamailio.log_text(),
+              f"check: {checked.returncode} {checked.stdout!r} {checked.stderr!r}")
     no_secrets(md)
 
 
