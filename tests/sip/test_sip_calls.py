@@ -847,6 +847,13 @@ def case_invitation(md, logs):
               "the meeting ID or passcode leaked into the CLI's output")
 
 
+def add_test_account(md, *options):
+    """`account add x` with a password on stdin and @options: what the CLI
+    makes of them."""
+    return md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u", *options,
+                  "--password-stdin", input=b"pw\n")
+
+
 def case_account_cli(md, logs):
     """account add / list / check / remove, and the refusals a user meets."""
     with peers.Kamailio(USERS, logs=logs) as kamailio:
@@ -859,13 +866,10 @@ def case_account_cli(md, logs):
         checked = md.run("account", "check", "work", timeout=30)
         check(checked.returncode == 0 and b"registered" in checked.stdout,
               f"check: {checked.returncode} {checked.stdout!r} {checked.stderr!r}")
-    no_ca = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                   "--transport", "tls", "--ca-file", "/nonexistent/ca.pem",
-                   "--password-stdin", input=b"pw\n")
+    no_ca = add_test_account(md, "--transport", "tls", "--ca-file", "/nonexistent/ca.pem")
     check(no_ca.returncode == 3 and b"/nonexistent/ca.pem" in no_ca.stderr,
           f"missing CA file: {no_ca.stderr!r}")
-    ca_udp = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                    "--ca-file", "/etc/hostname", "--password-stdin", input=b"pw\n")
+    ca_udp = add_test_account(md, "--ca-file", "/etc/hostname")
     check(ca_udp.returncode == 3 and b"tls" in ca_udp.stderr, f"CA file on UDP: {ca_udp.stderr!r}")
     no_stdin = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u")
     check(no_stdin.returncode == 2 and b"--password-stdin" in no_stdin.stderr,
@@ -913,8 +917,7 @@ def case_auth_user(md, logs):
         refused = md.run("account", "check", "pbx", timeout=30)
         check(refused.returncode == 1 and b"refused the password" in refused.stderr,
               f"check without the sign-in name: {refused.returncode} {refused.stderr!r}")
-    quoted = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                    "--auth-user", 'a"b', "--password-stdin", input=b"pw\n")
+    quoted = add_test_account(md, "--auth-user", 'a"b')
     check(quoted.returncode == 3 and b"authentication name" in quoted.stderr,
           f"a quote in the sign-in name: {quoted.returncode} {quoted.stderr!r}")
     no_secrets(md)
@@ -972,9 +975,7 @@ def case_outbound_proxy(md, logs):
               if a["name"] == "x"]
     check([(a["server"], a["outbound_proxy"]) for a in listed]
           == [("registrar.example.net:5060", "proxy.example.net")], f"listed {listed}")
-    bad = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                 "--outbound-proxy", "sips:proxy.example.net;transport=tcp",
-                 "--password-stdin", input=b"pw\n")
+    bad = add_test_account(md, "--outbound-proxy", "sips:proxy.example.net;transport=tcp")
     check(bad.returncode == 3 and b"outbound proxy" in bad.stderr,
           f"a sips: URI with parameters as the outbound proxy: {bad.returncode} {bad.stderr!r}")
     no_secrets(md)
@@ -997,8 +998,7 @@ def case_international_prefix(md, logs):
         log = kamailio.log_text()
         check(f"ruri=sip:{bridge_user}@127.0.0.1\n" in log,
               "the INVITE was not for the number with the prefix alone:\n" + log[-2000:])
-    bad = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u",
-                 "--international-prefix", "+00", "--password-stdin", input=b"pw\n")
+    bad = add_test_account(md, "--international-prefix", "+00")
     check(bad.returncode == 3 and b"international prefix" in bad.stderr,
           f"a prefix that is not digits: {bad.returncode} {bad.stderr!r}")
     no_secrets(md)
