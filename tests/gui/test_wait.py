@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A link typed by the user with a wait step (“;”): after answer the call
 waits, nothing is sent, the window offers Continue (win.continue enabled
-on D-Bus); Continue sends the PIN, which the bridge receives."""
+on D-Bus); Continue sends the PIN, which the bridge receives. The account
+only calls out (a desk phone holds its registration): the app never
+registers it, and its call still goes out."""
 
 import os
 import sys
@@ -21,7 +23,7 @@ logs = os.environ.get("MEETDIAL_ARTEFACTS")
 with peers.Kamailio({"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}, logs=logs) as kamailio, \
      peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
     guitest.store_password("work", PASSWORD)
-    account = guitest.sip_account(kamailio.port)
+    account = guitest.sip_account(kamailio.port).replace("}]", ", 'register': 'no'}]")
     settings = {"sip-accounts": account, "audio-input": "'tone:440'", "audio-output": "'null'"}
 
     with guitest.Session("wait", settings=settings) as session:
@@ -45,5 +47,7 @@ with peers.Kamailio({"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}, logs=logs
         session.wait_for_enabled("continue", False, "Continue to go away")
         session.activate("decline", path=guitest.APP_PATH)
         session.wait_for_state("call-state", lambda v: v.startswith("'ended"), "the call to end")
+    if "REGISTERED alice" in kamailio.log_text():
+        guitest.fail("the app registered an account that only calls out")
 
 print("ok")
