@@ -13,16 +13,48 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+/* The local address the kernel would send from to @ai, in @addr; FALSE when
+ * it has no route there. connect() on UDP only asks for the route: nothing
+ * is sent. */
+static gboolean
+route_to (const struct addrinfo *ai,
+          char                   addr[INET6_ADDRSTRLEN])
+{
+  struct sockaddr_storage local;
+  socklen_t len = sizeof (local);
+  int fd, rc;
+
+  fd = socket (ai->ai_family, SOCK_DGRAM, 0);
+  rc = fd < 0 ? -1 : connect (fd, ai->ai_addr, ai->ai_addrlen);
+  if (rc == 0)
+    rc = getsockname (fd, (struct sockaddr *) &local, &len);
+  if (fd >= 0)
+    close (fd);
+
+  if (rc == 0 && local.ss_family == AF_INET)
+    return inet_ntop (AF_INET, &((struct sockaddr_in *) &local)->sin_addr,
+                      addr, INET6_ADDRSTRLEN) != NULL;
+  if (rc == 0 && local.ss_family == AF_INET6)
+    return inet_ntop (AF_INET6, &((struct sockaddr_in6 *) &local)->sin6_addr,
+                      addr, INET6_ADDRSTRLEN) != NULL;
+  return FALSE;
+}
+
+/* IPv4 first, as baresip and most softphones do, where the server has both:
+ * every SIP provider serves IPv4, while a name with an IPv6 address does not
+ * promise SIP there (a PBX at "pbx.local" or "localhost" often listens on
+ * IPv4 only), and a registration has no second try on the other family the
+ * way a web browser has. The system's order decides only among addresses
+ * of one family; IPv6 is used when it is all the server has a route for. */
 char *
 md_sip_agent_pick_local_address (const char  *host,
                                  GError     **error)
 {
   struct addrinfo hints = { .ai_socktype = SOCK_DGRAM };
   struct addrinfo *res = NULL;
-  struct sockaddr_storage local;
-  socklen_t len = sizeof (local);
   char addr[INET6_ADDRSTRLEN] = "";
-  int fd, rc;
+  char fallback[INET6_ADDRSTRLEN] = "";
+  int rc;
 
   g_return_val_if_fail (host != NULL, NULL);
 
@@ -34,20 +66,17 @@ md_sip_agent_pick_local_address (const char  *host,
       return NULL;
     }
 
-  /* connect() on UDP only asks the kernel for a route. */
-  fd = socket (res->ai_family, SOCK_DGRAM, 0);
-  rc = fd < 0 ? -1 : connect (fd, res->ai_addr, res->ai_addrlen);
-  if (rc == 0)
-    rc = getsockname (fd, (struct sockaddr *) &local, &len);
-  if (fd >= 0)
-    close (fd);
+  for (const struct addrinfo *ai = res; ai != NULL && !*addr; ai = ai->ai_next)
+    {
+      if (ai->ai_family == AF_INET)
+        route_to (ai, addr);
+      else if (!*fallback)
+        route_to (ai, fallback);
+    }
   freeaddrinfo (res);
 
-  if (rc == 0 && local.ss_family == AF_INET)
-    inet_ntop (AF_INET, &((struct sockaddr_in *) &local)->sin_addr, addr, sizeof (addr));
-  else if (rc == 0 && local.ss_family == AF_INET6)
-    inet_ntop (AF_INET6, &((struct sockaddr_in6 *) &local)->sin6_addr, addr, sizeof (addr));
-
+  if (!*addr && *fallback)
+    return g_strdup (fallback);
   if (!*addr)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,
@@ -57,4 +86,3 @@ md_sip_agent_pick_local_address (const char  *host,
 
   return g_strdup (addr);
 }
-

@@ -34,7 +34,7 @@ gboolean      md_sip_library_start            (void);
 MdSipAgent   *md_sip_agent_new                (const char   *local_address,
                                                GError      **error);
 /* The local address that routes to @host ("127.0.0.1" for a loopback
- * server); nothing is sent. */
+ * server), IPv4 where @host has both families; nothing is sent. */
 char         *md_sip_agent_pick_local_address (const char   *host,
                                                GError      **error);
 const char   *md_sip_agent_get_local_address  (MdSipAgent   *self);
