@@ -8,6 +8,7 @@
 #include "md-sip-agent.h"
 
 #include <arpa/inet.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <netdb.h>
 #include <sys/socket.h>
@@ -40,6 +41,34 @@ route_to (const struct addrinfo *ai,
   return FALSE;
 }
 
+/* A provider's SIP domain may have no address of its own, only SRV records
+ * naming its servers (RFC 3263), which the SIP stack follows when it sends:
+ * the route is then the one to the first server they name. */
+static char *
+srv_target (const char *domain)
+{
+  static const char *const services[][2] = {
+    { "sip", "udp" }, { "sip", "tcp" }, { "sips", "tcp" },
+  };
+  g_autoptr(GResolver) resolver = g_resolver_get_default ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      GList *targets = g_resolver_lookup_service (resolver, services[i][0], services[i][1],
+                                                  domain, NULL, NULL);
+      char *target = NULL;
+
+      /* Sorted by priority and weight; "." would mean no service. */
+      if (targets && g_strcmp0 (g_srv_target_get_hostname (targets->data), ".") != 0)
+        target = g_strdup (g_srv_target_get_hostname (targets->data));
+      g_resolver_free_targets (targets);
+      if (target)
+        return target;
+    }
+
+  return NULL;
+}
+
 /* IPv4 first, as baresip and most softphones do, where the server has both:
  * every SIP provider serves IPv4, while a name with an IPv6 address does not
  * promise SIP there (a PBX at "pbx.local" or "localhost" often listens on
@@ -59,6 +88,13 @@ md_sip_agent_pick_local_address (const char  *host,
   g_return_val_if_fail (host != NULL, NULL);
 
   rc = getaddrinfo (host, "5060", &hints, &res);
+  if (rc != 0 && rc != EAI_AGAIN)
+    {
+      g_autofree char *target = srv_target (host);
+
+      if (target && getaddrinfo (target, "5060", &hints, &res) == 0)
+        rc = 0;
+    }
   if (rc != 0 || !res)
     {
       g_set_error (error, MD_SIP_ERROR, MD_SIP_ERROR_BAD_ADDRESS,

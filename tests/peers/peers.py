@@ -8,6 +8,7 @@ OPTIONS answer, a control socket, a log line), and is stopped by its PID when
 the `with` block ends, also on failure. Logs stay in the test's log dir.
 """
 
+import ctypes
 import json
 import os
 import random
@@ -21,6 +22,7 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CLONE_NEWNS = 0x00020000   # <sched.h>
 
 
 def _exit_on_sigterm(signum, frame):
@@ -76,6 +78,28 @@ def new_network(address, prefix):
     documentation range), which GNetworkMonitor reports."""
     prefer_source(address)
     ip("route", "add", prefix, "dev", "lo")
+
+
+def own_resolver(nameserver="127.0.0.1"):
+    """Points the system's resolver at @nameserver for this test and the
+    programs it starts, and for no one else: the test moves to a mount
+    namespace of its own (it must run as root), where a file naming
+    @nameserver is mounted over /etc/resolv.conf. Call it before any
+    thread starts."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(CLONE_NEWNS) != 0:
+        raise PeerError("cannot make a mount namespace of its own: "
+                        f"{os.strerror(ctypes.get_errno())} (run the test as root)")
+    if not os.path.exists("/etc/resolv.conf"):
+        raise PeerError("/etc/resolv.conf is missing: the resolver's file is mounted over it")
+    path = os.path.join(tempfile.mkdtemp(prefix="meetdial-resolv-"), "resolv.conf")
+    with open(path, "w") as f:
+        f.write(f"nameserver {nameserver}\n")
+    # Mounts made here stay here.
+    for args in (["--make-rprivate", "/"], ["--bind", path, "/etc/resolv.conf"]):
+        done = subprocess.run(["mount", *args], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise PeerError(f"mount {' '.join(args)}: {done.stderr.strip()}")
 
 
 def free_port(kind=socket.SOCK_DGRAM, pair=False):
@@ -299,6 +323,11 @@ class Certs:
     def _path(self, name):
         return os.path.join(self.dir, name)
 
+    def leaf(self, name, alt_names):
+        """A server certificate signed by the first CA for @alt_names
+        ("DNS:host,IP:address")."""
+        return self._leaf(name, "ca", alt_names)
+
     def store(self):
         """A CA directory as OpenSSL reads a system store ($SSL_CERT_DIR):
         the first CA under its subject hash."""
@@ -346,6 +375,59 @@ class Certs:
         self._run("ca", "-batch", "-config", config, "-startdate", dates[0],
                   "-enddate", dates[1], "-in", csr, "-out", cert, "-extfile", ext, "-notext")
         return cert, key
+
+
+class Dnsmasq:
+    """A DNS server on 127.0.0.1:53 of the test's own network namespace
+    (own_loopback()) for the names under @domain: SRV records @srv, a list
+    of (name, target, port), and addresses @hosts, {name: IPv4 address};
+    every other name under @domain does not exist. It logs the queries it
+    gets."""
+
+    def __init__(self, domain, srv=(), hosts=None, logs=None):
+        self.domain = domain
+        self.srv = list(srv)
+        self.hosts = dict(hosts or {})
+        self.logs = logs or log_dir()
+        self.process = None
+
+    def start(self):
+        argv = [need("dnsmasq", "dnsmasq-base"), "--keep-in-foreground", "--conf-file=/dev/null",
+                "--no-resolv", "--no-hosts", "--listen-address=127.0.0.1", "--bind-interfaces",
+                "--port=53", f"--local=/{self.domain}/", "--log-queries", "--log-facility=-",
+                "--pid-file=" + os.path.join(self.logs, "dnsmasq.pid")]
+        argv += [f"--srv-host={name},{target},{port}" for name, target, port in self.srv]
+        argv += [f"--host-record={name},{address}" for name, address in self.hosts.items()]
+        self.process = Process("dnsmasq", argv, os.path.join(self.logs, "dnsmasq.log"))
+        wait_for(lambda: self._answers() or not self.process.running(), 10, "dnsmasq's answer")
+        if not self.process.running():
+            raise PeerError("dnsmasq did not start:\n" + self.process.log_text())
+
+    def _answers(self):
+        """Whether a query for the domain gets a reply (of any kind)."""
+        name = b"".join(bytes([len(label)]) + label.encode() for label in self.domain.split("."))
+        query = bytes([0x6d, 0x64, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]) + name + bytes([0, 0, 1, 0, 1])
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.settimeout(0.2)
+            try:
+                s.sendto(query, ("127.0.0.1", 53))
+                return s.recv(512)[:2] == query[:2]
+            except OSError:
+                return False
+
+    def stop(self):
+        if self.process:
+            self.process.stop()
+
+    def log_text(self):
+        return self.process.log_text()
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
 
 
 class Kamailio:

@@ -329,6 +329,50 @@ def case_server_name(md, logs):
         check("REGISTERED alice" in kamailio.log_text(), "Kamailio did not register alice")
 
 
+PROVIDER_DOMAIN = "voip.meetdial.test"
+
+
+def case_dns_srv(md, logs):
+    """A provider known by its SIP domain alone, as most are: the domain has
+    no address of its own, only DNS SRV records (RFC 3263) naming its
+    server, here Kamailio at ports of its own for UDP and TLS. The account,
+    added with the domain and no port, registers and its call delivers the
+    PIN; over TLS the certificate names the domain, not the server. Runs
+    with a DNS server of its own, in a network namespace of its own (meson
+    starts it under unshare) and a mount namespace of its own."""
+    peers.own_loopback()
+    peers.own_resolver()
+    certs = tls_certs(md)
+    server = "pbx1.meetdial.test"
+    with peers.Kamailio(USERS, logs=logs,
+                        tls=certs.leaf("provider", f"DNS:{PROVIDER_DOMAIN}")) as kamailio, \
+         peers.Dnsmasq("meetdial.test", logs=logs, hosts={server: "127.0.0.1"},
+                       srv=[(f"_sip._udp.{PROVIDER_DOMAIN}", server, kamailio.port),
+                            (f"_sips._tcp.{PROVIDER_DOMAIN}", server, kamailio.tls_port)]) as dns, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        added = md.run("account", "add", "provider", "--server", PROVIDER_DOMAIN,
+                       "--user", "alice", "--password-stdin", input=PASSWORD.encode() + b"\n")
+        check(added.returncode == 0, f"account add: {added.stderr!r}")
+        checked = md.run("account", "check", "provider", timeout=30)
+        check(checked.returncode == 0, f"check: {checked.stdout!r} {checked.stderr!r}")
+        check("REGISTERED alice" in kamailio.log_text(), "Kamailio did not register alice")
+        pin_call(md, bridge)
+        check(f"query[SRV] _sip._udp.{PROVIDER_DOMAIN}" in dns.log_text(),
+              "the server was not found through SRV")
+
+        added = md.run("account", "add", "provider-tls", "--server", PROVIDER_DOMAIN,
+                       "--user", "alice", "--transport", "tls", "--ca-file", certs.ca,
+                       "--password-stdin", input=PASSWORD.encode() + b"\n")
+        check(added.returncode == 0, f"account add over TLS: {added.stderr!r}")
+        checked = md.run("account", "check", "provider-tls", timeout=30)
+        check(checked.returncode == 0, f"check over TLS: {checked.stdout!r} {checked.stderr!r}")
+        check(any("proto=tls" in line for line in kamailio.log_text().splitlines()
+                  if "REGISTERED alice" in line), "Kamailio did not register alice over TLS")
+        check(f"query[SRV] _sips._tcp.{PROVIDER_DOMAIN}" in dns.log_text(),
+              "the TLS server was not found through SRV")
+    no_secrets(md)
+
+
 def case_g729_only(md, logs):
     sipp_call(md, logs, "g729-only.xml", "no common codec")
 
