@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-sip-acct.h"
+#include "md-sip-keepalive.h"
 #include "md-sip-resolve.h"
 #include "md-sip-unbind.h"
 
@@ -8,7 +9,6 @@
 enum {
 	RETRY_MAX_MS = 300 * 1000,
 	DEFAULT_RETRY_MIN_MS = 1000,
-	KEEPALIVE_MS = 25 * 1000,
 };
 
 /* Outlives the account while an unREGISTER still needs the password. */
@@ -24,9 +24,7 @@ struct md_acct {
 	struct md_tls *tls;
 	struct tmr tmr_retry;
 	struct tmr tmr_drop;      /* drops a failed sipreg outside its handler */
-	struct tmr tmr_keepalive;
-	struct sa registrar;      /* where the last 2xx to REGISTER came from */
-	enum sip_transp registrar_tp;
+	struct md_keepalive *keepalive;   /* to where the last 2xx came from */
 	char *aor;
 	char *reg_uri;
 	char *route;
@@ -78,7 +76,7 @@ static void destructor(void *arg)
 
 	tmr_cancel(&acct->tmr_retry);
 	tmr_cancel(&acct->tmr_drop);
-	tmr_cancel(&acct->tmr_keepalive);
+	mem_deref(acct->keepalive);
 
 	/* The sipreg destructor sends the unREGISTER and lives on until
 	 * the registrar answers it. */
@@ -123,40 +121,15 @@ static void retry_handler(void *arg)
 }
 
 
-/* A NAT router forgets a mapping nothing has used for a while, on UDP often
- * within a minute; the registrar's requests to us (a call coming in, the
- * far end's BYE, a session refresh) would then no longer arrive. A blank
- * line to the registrar (RFC 5626's CRLF keep-alive; registrars skip it)
- * keeps the mapping between REGISTERs. */
-static void keepalive_handler(void *arg)
-{
-	struct md_acct *acct = arg;
-	struct mbuf *mb = mbuf_alloc(4);
-
-	tmr_start(&acct->tmr_keepalive, KEEPALIVE_MS, keepalive_handler, acct);
-
-	if (!mb)
-		return;
-
-	(void)mbuf_write_str(mb, "\r\n\r\n");
-	mb->pos = 0;
-	(void)sip_send(acct->sip, NULL, acct->registrar_tp, &acct->registrar,
-		       mb);
-	mem_deref(mb);
-}
-
-
 static void response_handler(int err, const struct sip_msg *msg, void *arg)
 {
 	struct md_acct *acct = arg;
 	char reason[192] = "";
 
 	if (!err && msg && msg->scode < 300) {
-		acct->registrar = msg->src;
-		acct->registrar_tp = msg->tp;
-		if (!tmr_isrunning(&acct->tmr_keepalive))
-			tmr_start(&acct->tmr_keepalive, KEEPALIVE_MS,
-				  keepalive_handler, acct);
+		/* Between REGISTERs, the registrar's requests to us come
+		 * along this flow. */
+		md_keepalive_flow(acct->keepalive, msg->tp, &msg->src);
 		acct->retry_ms = acct->retry_min_ms;
 		if (acct->state != MD_ACCT_REGISTERED)
 			set_state(acct, MD_ACCT_REGISTERED, msg->scode, "");
@@ -172,7 +145,7 @@ static void response_handler(int err, const struct sip_msg *msg, void *arg)
 	/* libre's sipreg would retry on its own after 30 s or more, and also
 	 * after a wrong password; we drop it and decide ourselves. */
 	tmr_start(&acct->tmr_drop, 0, drop_reg_handler, acct);
-	tmr_cancel(&acct->tmr_keepalive);
+	md_keepalive_stop(acct->keepalive);
 
 	/* Asking again would get the same challenge: no retry. */
 	if (md_acct_auth_unsupported(err, msg, reason, sizeof(reason))) {
@@ -324,7 +297,10 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 	acct->arg = arg;
 	tmr_init(&acct->tmr_retry);
 	tmr_init(&acct->tmr_drop);
-	tmr_init(&acct->tmr_keepalive);
+
+	err = md_keepalive_alloc(&acct->keepalive, sip);
+	if (err)
+		goto out;
 
 	if (cfg->domain && *cfg->domain)
 		err = str_dup(&acct->domain, cfg->domain);
@@ -445,7 +421,7 @@ int md_acct_register(struct md_acct *acct)
 
 	tmr_cancel(&acct->tmr_retry);
 	tmr_cancel(&acct->tmr_drop);
-	tmr_cancel(&acct->tmr_keepalive);
+	md_keepalive_stop(acct->keepalive);
 	acct->reg = mem_deref(acct->reg);
 	acct->resolve = mem_deref(acct->resolve);
 

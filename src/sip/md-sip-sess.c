@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "md-sip-sess.h"
+#include "md-sip-keepalive.h"
 #include "md-sip-resolve.h"
 
 #include <string.h>
@@ -25,6 +26,7 @@ struct md_sess {
 	struct mbuf *offer;           /* an incoming INVITE's SDP, if any */
 	struct tmr tmr_no_answer;
 	struct tmr tmr_silent;        /* no reply to the INVITE yet */
+	struct md_keepalive *keepalive;   /* the dialog's flow, once set up */
 	uint32_t no_answer_ms;
 	enum md_sess_end end;
 	bool answered;
@@ -48,6 +50,7 @@ static void destructor(void *arg)
 
 	tmr_cancel(&sess->tmr_no_answer);
 	tmr_cancel(&sess->tmr_silent);
+	mem_deref(sess->keepalive);
 	mem_deref(sess->resolve);
 	mem_deref(sess->sess);
 	mem_deref(sess->sdp);
@@ -87,6 +90,7 @@ static void emit_ended(struct md_sess *sess, enum md_sess_end end,
 	sess->ended = true;
 	tmr_cancel(&sess->tmr_no_answer);
 	tmr_cancel(&sess->tmr_silent);
+	sess->keepalive = mem_deref(sess->keepalive);
 	sess->resolve = mem_deref(sess->resolve);
 	sess->eh(&ev, sess->arg);
 }
@@ -278,7 +282,15 @@ static void progress_handler(const struct sip_msg *msg, void *arg)
 static void estab_handler(const struct sip_msg *msg, void *arg)
 {
 	struct md_sess *sess = arg;
-	(void)msg;
+
+	/* The far end's requests in the dialog (its BYE, a session refresh
+	 * minutes later) come back along the flow its 200 OK, or the ACK to
+	 * ours, came by. A registration keeps only the flow to its registrar
+	 * alive, and an account that only calls out, or a call without an
+	 * account, has none. */
+	if (!sess->keepalive &&
+	    !md_keepalive_alloc(&sess->keepalive, md_stack_sip(sess->stack)))
+		md_keepalive_flow(sess->keepalive, msg->tp, &msg->src);
 
 	tmr_cancel(&sess->tmr_no_answer);
 	heard(sess);

@@ -1077,6 +1077,34 @@ def case_no_register(md, logs):
     no_secrets(md)
 
 
+def case_call_keepalive(md, logs):
+    """A call through an account that only calls out, so no registration
+    keeps a NAT mapping open for it: while the call runs, a blank line
+    (CRLF CRLF) goes from the SIP port to the proxy that answered every
+    25 s, so that the far end's BYE or session refresh minutes later still
+    reaches us behind a NAT router."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Capture(logs, kamailio.port) as capture, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("desk", kamailio.port, "alice", PASSWORD, register=False)
+        call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "null", "--speaker", "null",
+                             "--pause-ms", "300", "--hangup-after", "30")
+        port = sip_port(call)
+        call.wait_state("active", 15)
+        answered = time.time()
+        blank = f"udp.payload == 0d:0a:0d:0a && udp.srcport == {port}"
+        sent = peers.wait_for(lambda: capture.fields(blank, "frame.time_epoch", growing=True),
+                              35, "a keep-alive during the call")
+        rc = call.wait(30)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        after = float(sent[0][0]) - answered
+        check(23 <= after <= 28, f"the first keep-alive came {after:.1f} s after answer, not 25 s")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+        check("REGISTERED alice" not in kamailio.log_text(), "alice registered")
+    no_secrets(md)
+
+
 def case_redirect(md, logs):
     """A server that redirects the call (302 with a Contact elsewhere): the
     INVITE goes again to that address (libre does it), which answers; a
