@@ -76,22 +76,154 @@ is_token (const char *text,
   return TRUE;
 }
 
-/* "host", "host:port", "[v6]:port": what a SIP URI's host part takes, as a
- * new string; NULL when @text is not one. Providers often write it as a
- * URI ("sip:proxy.example.net;lr"), and pasted text brings spaces: those
- * are taken off. */
-static char *
-dup_host_port (const char *text)
+/* What a server or proxy field holds, as dup_host_port() finds it. */
+typedef enum {
+  HOST_PORT_OK,
+  HOST_PORT_INVALID,
+  HOST_PORT_BAD_PORT,       /* a port not from 1 to 65535 */
+  HOST_PORT_SIP_ADDRESS,    /* "sip:user@host": an address, not a server */
+  HOST_PORT_SIPS,           /* "sips:host": TLS, which the transport says */
+} HostPort;
+
+/* A host name of RFC 1123 labels (with the root's dot after them or not),
+ * or an IPv4 address: a name's last label is never all digits. */
+static gboolean
+is_host_name (const char *text)
+{
+  g_autofree char *host = g_strdup (text);
+  const char *label = host;
+  gsize len = strlen (host);
+
+  if (len > 1 && host[len - 1] == '.')
+    host[--len] = '\0';
+  if (len == 0 || len > 253)
+    return FALSE;
+
+  for (;;)
+    {
+      const char *dot = strchr (label, '.');
+      gsize n = dot ? (gsize) (dot - label) : strlen (label);
+      gboolean digits = TRUE;
+
+      if (n == 0 || n > 63 || label[0] == '-' || label[n - 1] == '-')
+        return FALSE;
+      for (gsize i = 0; i < n; i++)
+        {
+          if (!g_ascii_isalnum (label[i]) && label[i] != '-')
+            return FALSE;
+          digits = digits && g_ascii_isdigit (label[i]);
+        }
+      if (!dot)
+        return !digits || g_hostname_is_ip_address (host);
+      label = dot + 1;
+    }
+}
+
+static gboolean
+is_port (const char *text)
+{
+  guint64 port = 0;
+
+  return text[0] != '\0' && strlen (text) <= 5 &&
+         g_ascii_string_to_unsigned (text, 10, 1, 65535, &port, NULL);
+}
+
+/* "host", "host:port", "[v6]:port": what a SIP URI's host part takes, in
+ * @host_port as a new string. Providers often write it as a URI
+ * ("sip:proxy.example.net;lr"), and pasted text brings spaces: those are
+ * taken off; an IPv6 address gets its brackets. */
+static HostPort
+dup_host_port (const char  *text,
+               char       **host_port)
 {
   g_autofree char *plain = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *host = NULL;
   char *start = plain;
+  const char *port = NULL;
 
+  if (g_ascii_strncasecmp (start, "sips:", 5) == 0)
+    return HOST_PORT_SIPS;
   if (g_ascii_strncasecmp (start, "sip:", 4) == 0)
     start += 4;
+  if (strchr (start, '@'))
+    return HOST_PORT_SIP_ADDRESS;
   if (g_str_has_suffix (start, ";lr") || g_str_has_suffix (start, ";LR"))
     start[strlen (start) - 3] = '\0';
 
-  return is_token (start, "-.:[]") ? g_strdup (start) : NULL;
+  if (strchr (start, ':') && g_hostname_is_ip_address (start))
+    {
+      *host_port = g_strdup_printf ("[%s]", start);
+      return HOST_PORT_OK;
+    }
+
+  if (start[0] == '[')
+    {
+      const char *close = strchr (start, ']');
+
+      if (!close || (close[1] != '\0' && close[1] != ':'))
+        return HOST_PORT_INVALID;
+      host = g_strndup (start + 1, (gsize) (close - start - 1));
+      if (!strchr (host, ':') || !g_hostname_is_ip_address (host))
+        return HOST_PORT_INVALID;
+      port = close[1] == ':' ? close + 2 : NULL;
+    }
+  else
+    {
+      const char *colon = strchr (start, ':');
+
+      host = colon ? g_strndup (start, (gsize) (colon - start)) : g_strdup (start);
+      if (!is_host_name (host))
+        return HOST_PORT_INVALID;
+      port = colon ? colon + 1 : NULL;
+    }
+
+  if (port && !is_port (port))
+    return HOST_PORT_BAD_PORT;
+
+  *host_port = g_strdup (start);
+  return HOST_PORT_OK;
+}
+
+/* Why the server (or with @proxy, the outbound proxy) @text is refused. */
+static void
+set_host_port_error (GError      **error,
+                     HostPort      checked,
+                     gboolean      proxy,
+                     const char   *text)
+{
+  GQuark domain = MD_ACCOUNT_ERROR;
+  int code = MD_ACCOUNT_ERROR_INVALID;
+
+  text = text ? text : "";
+  switch (checked)
+    {
+    case HOST_PORT_BAD_PORT:
+      if (proxy)
+        g_set_error (error, domain, code, _("The port of the outbound proxy “%s” is not a number from 1 to 65535"), text);
+      else
+        g_set_error (error, domain, code, _("The port of the server “%s” is not a number from 1 to 65535"), text);
+      break;
+    case HOST_PORT_SIP_ADDRESS:
+      if (proxy)
+        g_set_error (error, domain, code, _("The outbound proxy “%s” is a SIP address: enter only the proxy, the part after “@”"), text);
+      else
+        g_set_error (error, domain, code, _("The server “%s” is a SIP address: enter only the server, the part after “@”"), text);
+      break;
+    case HOST_PORT_SIPS:
+      if (proxy)
+        g_set_error (error, domain, code, _("The outbound proxy “%s” asks for TLS: enter it without “sips:” and choose TLS as the transport"), text);
+      else
+        g_set_error (error, domain, code, _("The server “%s” asks for TLS: enter it without “sips:” and choose TLS as the transport"), text);
+      break;
+    case HOST_PORT_OK:
+    case HOST_PORT_INVALID:
+    default:
+      if (proxy)
+        g_set_error (error, domain, code, _("The outbound proxy “%s” is not a host name or address with an optional port, such as proxy.example.net or proxy.example.net:5060"), text);
+      else
+        g_set_error (error, domain, code, _("The server “%s” is not a host name or address with an optional port, such as sip.example.net or sip.example.net:5060"), text);
+      break;
+    }
 }
 
 MdAccount *
@@ -104,7 +236,8 @@ md_account_new (const char  *name,
                 GError     **error)
 {
   MdAccount *self;
-  g_autofree char *host_port = dup_host_port (server);
+  g_autofree char *host_port = NULL;
+  HostPort checked = dup_host_port (server, &host_port);
 
   /* What ends up in SIP URIs must be plain: no spaces, no '@', no ';'. */
   if (!is_token (name, "-_."))
@@ -114,11 +247,9 @@ md_account_new (const char  *name,
                    name ? name : "");
       return NULL;
     }
-  if (host_port == NULL)
+  if (checked != HOST_PORT_OK)
     {
-      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
-                   _("The server “%s” is not a host name or address with an optional port"),
-                   server ? server : "");
+      set_host_port_error (error, checked, FALSE, server);
       return NULL;
     }
   if (!is_token (user, "-_.!~*'()&=+$,%+"))
@@ -293,15 +424,15 @@ md_account_set_outbound_proxy (MdAccount   *self,
                                GError     **error)
 {
   g_autofree char *host_port = NULL;
+  HostPort checked = HOST_PORT_OK;
 
   g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
 
-  if (outbound_proxy && *outbound_proxy &&
-      (host_port = dup_host_port (outbound_proxy)) == NULL)
+  if (outbound_proxy && *outbound_proxy)
+    checked = dup_host_port (outbound_proxy, &host_port);
+  if (checked != HOST_PORT_OK)
     {
-      g_set_error (error, MD_ACCOUNT_ERROR, MD_ACCOUNT_ERROR_INVALID,
-                   _("The outbound proxy “%s” is not a host name or address with an optional port"),
-                   outbound_proxy);
+      set_host_port_error (error, checked, TRUE, outbound_proxy);
       return FALSE;
     }
 

@@ -917,6 +917,22 @@ def case_account_cli(md, logs):
           f"missing CA file: {no_ca.stderr!r}")
     ca_udp = add_test_account(md, "--ca-file", "/etc/hostname")
     check(ca_udp.returncode == 3 and b"tls" in ca_udp.stderr, f"CA file on UDP: {ca_udp.stderr!r}")
+    # Servers as users paste them: each refused saying what to change.
+    for server, says in (("127.0.0.1:99999", b"from 1 to 65535"),
+                         ("sip:alice@127.0.0.1", "the part after “@”".encode()),
+                         ("sips:127.0.0.1", b"choose TLS as the transport"),
+                         ("127.0.0.1;transport=tls", b"such as sip.example.net"),
+                         ("-pbx.example.net", b"such as sip.example.net")):
+        refused = md.run("account", "add", "x", "--server", server, "--user", "u",
+                         "--password-stdin", input=b"pw\n")
+        check(refused.returncode == 3 and says in refused.stderr,
+              f"the server {server!r}: {refused.returncode} {refused.stderr!r}")
+    bare_v6 = md.run("account", "add", "v6", "--server", "::1", "--user", "u",
+                     "--password-stdin", input=b"pw\n")
+    check(bare_v6.returncode == 0, f"the server '::1': {bare_v6.stderr!r}")
+    listed = json.loads(md.run("account", "list", "--json").stdout)
+    check([a["server"] for a in listed if a["name"] == "v6"] == ["[::1]"], f"listed {listed}")
+    md.run("account", "remove", "v6")
     no_stdin = md.run("account", "add", "x", "--server", "127.0.0.1", "--user", "u")
     check(no_stdin.returncode == 2 and b"--password-stdin" in no_stdin.stderr,
           f"no --password-stdin: {no_stdin.stderr!r}")
