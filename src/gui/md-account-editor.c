@@ -67,6 +67,7 @@ set_status (MdAccountEditor *self,
   /* The log line is also how a test reads the form's answer. */
   g_debug ("Account form: %s", text);
   gtk_label_set_label (GTK_LABEL (self->status_label), text);
+  gtk_widget_set_visible (self->status_label, text != NULL && *text != '\0');
   if (error)
     gtk_widget_add_css_class (self->status_label, "error");
   else
@@ -533,19 +534,25 @@ build (MdAccountEditor *self,
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (more));
-  {
-    GtkWidget *actions = adw_preferences_group_new ();
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-    /* Above the buttons: where the eye is after pressing one, and on
-     * screen whenever they are. */
-    gtk_box_append (GTK_BOX (box), self->status_label);
-    gtk_box_append (GTK_BOX (box), buttons);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (actions), box);
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (actions));
-  }
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (self), page);
+  {
+    GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    /* Below the fields, which scroll, and always on screen: the answer
+     * to Check Registration or Save shows wherever the form is scrolled
+     * to, also after Alt+H or Enter in its first fields. The status is
+     * above the buttons, where the eye is after pressing one. */
+    gtk_widget_set_margin_top (actions, 12);
+    gtk_widget_set_margin_bottom (actions, 12);
+    gtk_widget_set_margin_start (actions, 12);
+    gtk_widget_set_margin_end (actions, 12);
+    gtk_widget_set_visible (self->status_label, FALSE);
+    gtk_box_append (GTK_BOX (actions), self->status_label);
+    gtk_box_append (GTK_BOX (actions), buttons);
+    gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+    gtk_box_append (GTK_BOX (self), actions);
+  }
 }
 
 static gboolean

@@ -100,6 +100,19 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     session.wait_log("Account form: The server refused the user name or password.")
     session.screenshot("wrong-password")
 
+    # The account's SIP address pasted as the server: the form says to
+    # keep only the part after "@".
+    ready = session.log_count("Account form ready for typing")
+    session.activate("edit-account", guitest.gvariant_string("office"))
+    session.wait_log("Account form ready for typing", more_than=ready)
+    session.focus_window("^Edit Account$")
+    session.xdotool("key", "ctrl+a")
+    session.xdotool("type", "--delay", "5", "sip:alice@127.0.0.1")
+    session.xdotool("key", "alt+h")
+    session.wait_log("Account form: The server “sip:alice@127.0.0.1” is a SIP address: "
+                     "enter only the server, the part after “@”")
+    session.screenshot("sip-address-as-server")
+
     # The user becomes extension 100, which signs in as alice, and the
     # server a registrar name nothing here resolves: with the
     # Authentication Name (after the password, its peek button and the
