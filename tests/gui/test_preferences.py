@@ -33,6 +33,15 @@ def type_secret(session, secret):
         session.xdotool("type", "--delay", "5", "--file", keys.name)
 
 
+def edit_over_open_form(session, name):
+    """Opens the form of account @name over one still open (whose title is
+    the same) and waits until it takes typing, its server selected."""
+    ready = session.log_count("Account form ready for typing")
+    session.activate("edit-account", guitest.gvariant_string(name))
+    session.wait_log("Account form ready for typing", more_than=ready)
+    session.focus_window("^Edit Account$")
+
+
 def wait_settings(session, text):
     """The keyfile backend writes the file when a setting changes."""
     deadline = time.monotonic() + guitest.TIMEOUT
@@ -102,10 +111,7 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
 
     # The account's SIP address pasted as the server: the form says to
     # keep only the part after "@".
-    ready = session.log_count("Account form ready for typing")
-    session.activate("edit-account", guitest.gvariant_string("office"))
-    session.wait_log("Account form ready for typing", more_than=ready)
-    session.focus_window("^Edit Account$")
+    edit_over_open_form(session, "office")
     session.xdotool("key", "ctrl+a")
     session.xdotool("type", "--delay", "5", "sip:alice@127.0.0.1")
     session.xdotool("key", "alt+h")
@@ -121,11 +127,7 @@ with peers.Kamailio({"alice": PASSWORD}, signs_in={"100": "alice"}, logs=logs) a
     # International Prefix, after the proxy. A desk phone holds its only
     # registration: Receive Calls Here goes off (Check Registration still
     # registers once).
-    # A new form over the one still open: the title says nothing new.
-    ready = session.log_count("Account form ready for typing")
-    session.activate("edit-account", guitest.gvariant_string("office"))
-    session.wait_log("Account form ready for typing", more_than=ready)
-    session.focus_window("^Edit Account$")
+    edit_over_open_form(session, "office")
     session.xdotool("key", "ctrl+a")
     session.xdotool("type", "--delay", "5", "registrar.meetdial.test")
     session.xdotool("key", "Tab", "ctrl+a")
