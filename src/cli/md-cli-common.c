@@ -5,6 +5,8 @@
 
 #include "md-cli-common.h"
 
+#include "md-sip-certificate.h"
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -20,7 +22,8 @@ md_cli_print_certificate_error (const char *what,
                                 const char *why)
 {
   md_cli_print_error (what, why);
-  g_printerr ("%s\n", _("A server with a certificate of a private certificate authority "
+  if (md_sip_certificate_wants_authority (why))
+    g_printerr ("%s\n", _("A server with a certificate of a private certificate authority "
                         "needs that authority’s certificate: give it with "
                         "“meetdial-cli account add … --ca-file PATH”."));
 }

@@ -5,6 +5,8 @@
 
 #include "md-account-status.h"
 
+#include "md-sip-certificate.h"
+
 #include <glib/gi18n.h>
 
 char *
@@ -28,9 +30,12 @@ md_account_status_describe (MdSipAccount *sip_account,
     case MD_SIP_ACCOUNT_CERTIFICATE_FAILED:
       if (status == NULL || *status == '\0')
         return g_strdup (_("The server’s certificate is not trusted: add its CA certificate to the account."));
-      /* Translators: %s is why, e.g. "unable to get local issuer certificate" */
-      return g_strdup_printf (_("The server’s certificate is not trusted (%s): add its CA certificate to the account."),
-                              status);
+      if (md_sip_certificate_wants_authority (status))
+        /* Translators: %s is why, e.g. "unable to get local issuer certificate" */
+        return g_strdup_printf (_("The server’s certificate is not trusted (%s): add its CA certificate to the account."),
+                                status);
+      /* Translators: %s is why, e.g. "it has expired" */
+      return g_strdup_printf (_("The server’s certificate is not trusted (%s)."), status);
     case MD_SIP_ACCOUNT_FAILED:
       /* Translators: %s is the server's answer, e.g. "503 Service Unavailable" */
       return g_strdup_printf (_("Registration failed: %s"),

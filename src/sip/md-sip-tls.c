@@ -6,6 +6,7 @@
 
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,39 @@ static bool names_host(X509 *cert, const char *host)
 }
 
 
+/* The first host name @cert is for (a DNS name of its subjectAltName,
+ * else its Common Name), to tell the user; the server chose it, so only
+ * the characters of a host name pass. */
+static void first_name(X509 *cert, char *buf, size_t size)
+{
+	GENERAL_NAMES *names = X509_get_ext_d2i(cert, NID_subject_alt_name,
+						NULL, NULL);
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; names && i < sk_GENERAL_NAME_num(names); i++) {
+		const GENERAL_NAME *name = sk_GENERAL_NAME_value(names, i);
+
+		if (name->type != GEN_DNS)
+			continue;
+
+		str_ncpy(buf, (const char *)ASN1_STRING_get0_data(name->d.dNSName),
+			 min(size, (size_t)ASN1_STRING_length(name->d.dNSName) + 1));
+		break;
+	}
+	GENERAL_NAMES_free(names);
+
+	if (!buf[0])
+		(void)X509_NAME_get_text_by_NID(X509_get_subject_name(cert),
+						NID_commonName, buf, (int)size);
+
+	for (n = 0; buf[n]; n++) {
+		if (!isalnum((unsigned char)buf[n]) && !strchr(".-*", buf[n]))
+			buf[n] = '?';
+	}
+}
+
+
 static int verify_handler(int ok, X509_STORE_CTX *store)
 {
 	SSL *ssl = X509_STORE_CTX_get_ex_data(store,
@@ -112,6 +146,7 @@ static int verify_handler(int ok, X509_STORE_CTX *store)
 	struct md_tls *mt = ssl ? SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl),
 						      ctx_index) : NULL;
 	X509 *cert;
+	char name[64] = "";
 
 	if (!mt)
 		return 0;
@@ -134,8 +169,10 @@ static int verify_handler(int ok, X509_STORE_CTX *store)
 	}
 
 	X509_STORE_CTX_set_error(store, X509_V_ERR_HOSTNAME_MISMATCH);
-	re_snprintf(mt->failure, sizeof(mt->failure), "wrong-host %s",
-		    mt->n_hosts ? mt->hosts[0] : "");
+	if (cert)
+		first_name(cert, name, sizeof(name));
+	re_snprintf(mt->failure, sizeof(mt->failure), "wrong-host %s %s",
+		    mt->n_hosts ? mt->hosts[0] : "", name);
 
 	return 0;
 }
