@@ -30,6 +30,7 @@ struct _MdCliSession
   GError        *failure;         /* what ended the session, if not the call */
   gboolean       quitting;
   gboolean       quit_on_final_failure;
+  gboolean       tones_line;      /* "Touch tones sent: •••" goes on */
   guint          sigint_source;
   guint          sigterm_source;
 };
@@ -289,6 +290,9 @@ md_cli_session_event (MdCliSession *session,
     {
       if (human)
         {
+          if (session->tones_line)
+            g_print ("\n");
+          session->tones_line = FALSE;
           g_print ("%s\n", human);
           fflush (stdout);
         }
@@ -359,11 +363,24 @@ on_call_state (MdCall       *call,
     }
 }
 
+/* For people, one line that grows a dot per tone as it goes (the dial
+ * plan's, then the keys typed), so that a PIN sent after the pauses, or a
+ * key pressed, shows; the next line of any other kind ends it. */
 static void
 on_call_dtmf_sent (MdCall       *call,
                    const char   *masked,
                    MdCliSession *session)
 {
+  if (!session->json_events)
+    {
+      if (!session->tones_line)
+        g_print ("%s ", _("Touch tones sent:"));
+      session->tones_line = TRUE;
+      g_print ("%s", masked);
+      fflush (stdout);
+      return;
+    }
+
   md_cli_session_event (session, NULL, "dtmf", "digits", masked, NULL);
 }
 

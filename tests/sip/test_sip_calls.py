@@ -1121,6 +1121,42 @@ def case_call_keepalive(md, logs):
     no_secrets(md)
 
 
+def case_human_output(md, logs):
+    """What a person reads from `call` (no --json-events): the target with
+    its PIN masked, the call's steps, one line of dots that grows as the
+    PIN goes and as a key is typed, and how it ended; never a digit of the
+    PIN."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        env = dict(md.env, G_MESSAGES_DEBUG="")
+        proc = subprocess.Popen([md.cli, "call", f"tel:{BRIDGE_USER},,{PIN}", "--mic", "null",
+                                 "--speaker", "null", "--pause-ms", "300"], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+        try:
+            peers.wait_for(lambda: len(bridge.dtmf()) == len(PIN), 20, "the PIN at the bridge")
+            proc.stdin.write(b"5")
+            proc.stdin.flush()
+            peers.wait_for(lambda: len(bridge.dtmf()) == len(PIN) + 1, 10, "the typed key")
+            proc.stdin.write(b"h")
+            proc.stdin.flush()
+            stdout, stderr = proc.communicate(timeout=15)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        md.outputs.append(stdout + stderr)
+        check(proc.returncode == 0, f"call exited {proc.returncode}: {stderr!r}")
+        lines = stdout.decode().splitlines()
+        masked = "•" * len(PIN)
+        check(lines[0] == f"Dialing tel:{BRIDGE_USER},,{masked}", f"first line {lines[0]!r}")
+        check(any(line.startswith("Connected (keys: ") for line in lines), f"lines {lines}")
+        check(f"Touch tones sent: {masked}•" in lines, f"no line of the tones sent: {lines}")
+        check(lines[-1] == "Call ended: You hung up", f"last line {lines[-1]!r}")
+    no_secrets(md)
+
+
 def case_redirect(md, logs):
     """A server that redirects the call (302 with a Contact elsewhere): the
     INVITE goes again to that address (libre does it), which answers; a
