@@ -5,6 +5,8 @@
 
 #include "md-call-actions.h"
 
+#include "md-call-starter.h"
+
 
 enum {
   SIGNAL_FAILED,
@@ -58,6 +60,7 @@ on_call_state_notify (MdCallActions *self,
   g_debug ("Call state: %s", text);
   set_state (self, "call-state", text);
   set_enabled (self, "continue", state != MD_CALL_STATE_ENDED && md_call_get_waiting (call));
+  set_enabled (self, "call-again", md_call_controller_get_call_again_id (self->calls) != 0);
 }
 
 static void
@@ -69,6 +72,7 @@ on_controller_call_notify (MdCallActions *self)
     {
       set_state (self, "call-state", "");
       set_enabled (self, "continue", FALSE);
+      set_enabled (self, "call-again", FALSE);
       return;
     }
 
@@ -113,6 +117,19 @@ continue_activated (GSimpleAction *action,
 }
 
 static void
+call_again_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  MdCallActions *self = user_data;
+  gint64 id = md_call_controller_get_call_again_id (self->calls);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->map));
+
+  if (id != 0 && window != NULL)
+    md_call_starter_redial (window, id);
+}
+
+static void
 audio_route_change_state (GSimpleAction *action,
                           GVariant      *state,
                           gpointer       user_data)
@@ -147,6 +164,7 @@ read_only_change_state (GSimpleAction *action,
 static const GActionEntry call_entries[] = {
   { "call-state", NULL, NULL, "''", read_only_change_state },
   { "continue", continue_activated },
+  { "call-again", call_again_activated },
   { "audio-route", NULL, "s", "'computer'", audio_route_change_state },
 };
 

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (MdCallActions, md_call_actions, MD, CALL_ACTIONS, GObject)
  *   "call-state"  state s: "" with no call, else its state ("dialing", …,
  *                 "active"), "ended: REASON" once it ended; read-only;
  *   "continue"    enabled while the dial plan waits for the user;
+ *   "call-again"  enabled once an outgoing call ended in a way that calling
+ *                 again may mend (the far end hung up, the network was
+ *                 lost, …): dials it again, PIN and all, from the history;
  *   "audio-route" state s: "computer", "phone" or "dial-in"; asking for
  *                 another one starts the switch, the state follows when the
  *                 audio has really moved. Enabled during meeting calls.

@@ -57,6 +57,7 @@ struct _MdCallController
   char          *title;
   MdCallHistory *history;
   gint64         history_id;
+  gint64         shown_history_id;  /* the call shown, also once it ended */
   gint64         answered_us;
   guint          plan_digits;  /* DTMF digits the plan sends */
   guint          digits_sent;
@@ -205,6 +206,7 @@ set_call (MdCallController *self,
   g_set_object (&self->call, call);
   self->answered_us = 0;
   self->history_id = 0;
+  self->shown_history_id = 0;
   self->digits_sent = 0;
 
   if (call != NULL)
@@ -221,6 +223,7 @@ set_call (MdCallController *self,
           else
             md_call_history_save_dial_async (self->history, self->history_id, dial_uri,
                                              NULL, NULL, NULL);
+          self->shown_history_id = self->history_id;
         }
     }
 
@@ -796,6 +799,26 @@ md_call_controller_dup_account (MdCallController *self)
       return g_object_ref (g_ptr_array_index (accounts, i));
 
   return accounts->len > 0 ? g_object_ref (g_ptr_array_index (accounts, 0)) : NULL;
+}
+
+gint64
+md_call_controller_get_call_again_id (MdCallController *self)
+{
+  /* Where calling again may well get through: not after a wrong password,
+   * a certificate or an audio format that will not change meanwhile, nor
+   * after the user hung up. */
+  static const char *const worth_again[] = {
+    "hung up by far end", "network lost", "busy", "no answer", "unreachable",
+    "declined", "failed", NULL
+  };
+
+  g_return_val_if_fail (MD_IS_CALL_CONTROLLER (self), 0);
+
+  if (self->call == NULL || md_call_is_incoming (self->call)
+      || md_call_get_state (self->call) != MD_CALL_STATE_ENDED
+      || !g_strv_contains (worth_again, md_call_get_end_reason (self->call)))
+    return 0;
+  return self->shown_history_id;
 }
 
 MdSipAccount *

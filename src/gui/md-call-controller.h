@@ -48,6 +48,10 @@ MdCallRoute      *md_call_controller_get_route  (MdCallController *self);
 MdDialPlan       *md_call_controller_get_plan   (MdCallController *self);
 const char       *md_call_controller_get_title  (MdCallController *self);
 MdCallHistory    *md_call_controller_get_history (MdCallController *self);
+/* The history entry to call again from the ended call shown, when that may
+ * well get through now (the far end hung up, the network was lost, the
+ * line was busy, …); 0 otherwise. */
+gint64            md_call_controller_get_call_again_id (MdCallController *self);
 
 /* The account calls go out on: the default one, else the first; NULL when
  * there is none. */

@@ -22,7 +22,9 @@ struct _MdCallView
   GtkWidget        *route_box;
   GtkToggleButton  *mute_button;
   GtkToggleButton  *hold_button;
+  GtkWidget        *ended_controls;
   GtkButton        *close_button;
+  GtkButton        *call_again_button;
 
   MdCallController *controller;
   MdCall           *call;
@@ -125,7 +127,9 @@ update_state (MdCallView *self)
   gtk_widget_set_visible (self->incoming_controls, ringing_in);
   gtk_widget_set_visible (self->call_controls, !ended && !ringing_in);
   gtk_widget_set_visible (GTK_WIDGET (self->dial_pad), !ended && !ringing_in);
-  gtk_widget_set_visible (GTK_WIDGET (self->close_button), ended);
+  gtk_widget_set_visible (self->ended_controls, ended);
+  gtk_widget_set_visible (GTK_WIDGET (self->call_again_button),
+                          ended && md_call_controller_get_call_again_id (self->controller) != 0);
   /* Audio can move only in an outgoing meeting call that is connected. */
   gtk_widget_set_visible (self->route_box,
                           md_call_controller_get_route (self->controller) != NULL
@@ -137,6 +141,7 @@ update_state (MdCallView *self)
   if (ended)
     {
       g_clear_handle_id (&self->tick_id, g_source_remove);
+      /* Not Call Again: Enter, meant to dismiss, must not dial. */
       gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
     }
   update_progress (self);
@@ -345,7 +350,9 @@ md_call_view_class_init (MdCallViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdCallView, route_box);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, mute_button);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, hold_button);
+  gtk_widget_class_bind_template_child (widget_class, MdCallView, ended_controls);
   gtk_widget_class_bind_template_child (widget_class, MdCallView, close_button);
+  gtk_widget_class_bind_template_child (widget_class, MdCallView, call_again_button);
   gtk_widget_class_bind_template_callback (widget_class, on_mute_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_hold_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_hang_up_button_clicked);

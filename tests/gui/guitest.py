@@ -19,7 +19,7 @@ APP_ID = "io.github.meetdial.Meetdial"
 APP_PATH = "/io/github/meetdial/Meetdial"
 WINDOW_PATH = APP_PATH + "/window/1"
 # Actions of the app (the current call, dialogs); the rest are the window's.
-APP_ACTIONS = {"call-state", "continue", "audio-route", "answer", "decline",
+APP_ACTIONS = {"call-state", "continue", "call-again", "audio-route", "answer", "decline",
                "preferences", "add-account", "edit-account", "about", "help", "quit"}
 
 

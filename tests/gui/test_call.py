@@ -3,7 +3,8 @@
 the account (Kamailio with digest auth) to a baresip bridge, the PIN and the
 passcode arrive there as DTMF after the pauses, the user hangs up, the window
 says how the call ended, the desktop is told (Notify calls seen on the bus)
-and the history keeps the call without its PIN."""
+and the history keeps the call without its PIN. Redialled from the history,
+the call is hung up by the bridge: Call Again dials it once more."""
 
 import os
 import sqlite3
@@ -84,8 +85,31 @@ with peers.Kamailio({"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}, logs=logs
         again = "".join(digit for digit, _ in bridge.dtmf()[len(DIGITS):])
         if again != DIGITS:
             guitest.fail(f"the redial sent {again!r}, not {DIGITS!r}")
+        if session.action_enabled("call-again"):
+            guitest.fail("Call Again is offered during a call")
+
+        # This time the bridge hangs up (a meeting that dropped us): the
+        # window offers Call Again, and Alt+A dials the meeting once more.
+        bridge.command("hangup")
+        state = session.wait_for_state("call-state", lambda v: v.startswith("'ended"),
+                                       "the bridge to hang up")
+        if state != "'ended: hung up by far end'":
+            guitest.fail(f"the redial ended as {state}")
+        session.wait_for_enabled("call-again", True, "Call Again to be offered")
+        session.screenshot("call-again")
+        session.focus_window("^Meetdial$")
+        session.xdotool("key", "alt+a")
+        session.wait_for_state("call-state", lambda v: v == "'active'", "the call again to connect")
+        peers.wait_for(lambda: len(bridge.dtmf()) >= 3 * len(DIGITS), 30, "the PIN once more")
+        third = "".join(digit for digit, _ in bridge.dtmf()[2 * len(DIGITS):])
+        if third != DIGITS:
+            guitest.fail(f"Call Again sent {third!r}, not {DIGITS!r}")
+
+        # After the user hangs up, calling again is not offered.
         session.activate("decline")
-        session.wait_for_state("call-state", lambda v: v.startswith("'ended"), "the redial to end")
+        session.wait_for_state("call-state", lambda v: v.startswith("'ended"), "the call to end")
+        if session.action_enabled("call-again"):
+            guitest.fail("Call Again is offered after the user hung up")
 
     # The app is gone; what it told the desktop and kept stays checkable.
     notify.terminate()
@@ -96,10 +120,11 @@ with peers.Kamailio({"alice": PASSWORD, BRIDGE_USER: BRIDGE_PASSWORD}, logs=logs
         guitest.fail("a notification showed the PIN")
 
     database = os.path.join(os.environ["XDG_DATA_HOME"], "meetdial", "history.db")
-    database = os.path.join(os.environ["XDG_DATA_HOME"], "meetdial", "history.db")
     rows = sqlite3.connect(database).execute(
         "SELECT target, masked_dial, outcome, title FROM calls ORDER BY id").fetchall()
-    if len(rows) != 2 or any(r[0] != BRIDGE_USER or r[2] != "hung up" for r in rows):
+    if ([(r[0], r[2]) for r in rows]
+            != [(BRIDGE_USER, "hung up"), (BRIDGE_USER, "hung up by far end"),
+                (BRIDGE_USER, "hung up")]):
         guitest.fail(f"unexpected history: {rows}")
     if any(PIN in r[1] or r[3] != "Weekly sync" for r in rows):
         guitest.fail(f"the history keeps {rows}")
