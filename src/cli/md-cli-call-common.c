@@ -344,12 +344,29 @@ on_call_state (MdCall       *call,
   const char *name = md_call_state_to_string (state);
   g_autofree char *human = NULL;
 
-  if (state == MD_CALL_STATE_ENDED)
-    human = g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call));
-  else if (state == MD_CALL_STATE_ACTIVE)
-    human = g_strdup (_("Connected (keys: digits send tones, m mutes, c continues, h hangs up)"));
-  else
-    human = g_strdup_printf (_("Call is %s"), name);
+  /* Each in words of its own: the state's name is for scripts. */
+  switch (state)
+    {
+    case MD_CALL_STATE_ENDED:
+      human = g_strdup_printf (_("Call ended: %s"), md_call_get_end_message (call));
+      break;
+    case MD_CALL_STATE_ACTIVE:
+      human = g_strdup (_("Connected (keys: digits send tones, m mutes, c continues, h hangs up)"));
+      break;
+    case MD_CALL_STATE_RINGING:
+      human = g_strdup (_("Ringing…"));
+      break;
+    case MD_CALL_STATE_EARLY:
+      human = g_strdup (_("Connecting…"));
+      break;
+    case MD_CALL_STATE_HELD:
+      human = g_strdup (_("On hold"));
+      break;
+    case MD_CALL_STATE_DIALING:
+    default:
+      human = g_strdup (_("Calling…"));
+      break;
+    }
 
   md_cli_session_event (session, human, "state", "state", name,
                         "reason", md_call_get_end_reason (call),

@@ -1151,6 +1151,7 @@ def case_human_output(md, logs):
         lines = stdout.decode().splitlines()
         masked = "•" * len(PIN)
         check(lines[0] == f"Dialing tel:{BRIDGE_USER},,{masked}", f"first line {lines[0]!r}")
+        check("Ringing…" in lines, f"no word of the ringing: {lines}")
         check(any(line.startswith("Connected (keys: ") for line in lines), f"lines {lines}")
         check(f"Touch tones sent: {masked}•" in lines, f"no line of the tones sent: {lines}")
         check(lines[-1] == "Call ended: You hung up", f"last line {lines[-1]!r}")
