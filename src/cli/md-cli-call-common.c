@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "md-cli-call-common.h"
+
+#include "md-account-status.h"
 #include "md-cli-common.h"
 #include "md-secret-store.h"
 #include "md-settings.h"
@@ -457,9 +459,15 @@ on_registration (MdSipAccount *account,
   if (state == MD_SIP_ACCOUNT_REGISTERED)
     human = g_strdup_printf (_("Registered as %s"), md_sip_account_get_name (account));
   else
-    human = g_strdup_printf (_("Registration of %s: %s (%s)"), md_sip_account_get_name (account),
-                             md_sip_account_state_to_string (state),
-                             md_sip_account_get_status (account));
+    {
+      gboolean is_error = FALSE;
+      g_autofree char *described = md_account_status_describe (account, &is_error);
+
+      /* Translators: %s are the account's name and what its server said,
+       * e.g. "The server refused the user name or password." */
+      if (described != NULL)
+        human = g_strdup_printf (_("Account %s: %s"), md_sip_account_get_name (account), described);
+    }
 
   md_cli_session_event (session, human,
                         state == MD_SIP_ACCOUNT_REGISTERED ? "registered" : "registration",

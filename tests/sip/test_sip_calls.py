@@ -126,6 +126,11 @@ def case_wrong_password(md, logs):
         rc = call.wait(20)
         ended = call.ended()
         check(rc == 1 and ended and ended[0]["reason"] == "wrong password", f"{rc} {ended}")
+        # For people: the account's refusal in words of its own.
+        told = md.run("call", f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null",
+                      timeout=30)
+        check(told.returncode == 1 and "Account work: The server refused the user name or "
+              "password." in told.stdout.decode(), f"call said {told.stdout!r} {told.stderr!r}")
     no_secrets(md)
 
 
