@@ -69,8 +69,8 @@ srv_target (const char *domain)
   return NULL;
 }
 
-/* IPv4 first, as baresip and most softphones do, where the server has both:
- * every SIP provider serves IPv4, while a name with an IPv6 address does not
+/* IPv4 first where the server has both families, as baresip does by default:
+ * SIP providers serve IPv4, while a name with an IPv6 address does not
  * promise SIP there (a PBX at "pbx.local" or "localhost" often listens on
  * IPv4 only), and a registration has no second try on the other family the
  * way a web browser has. The system's order decides only among addresses
