@@ -19,6 +19,9 @@
 #define DEFAULT_PTIME_MS        20
 /* How long a stop waits for a recording to be finished on disk. */
 #define RECORDING_EOS_TIMEOUT_S 2
+/* How long a stop waits for the pipeline to come down: moments, unless the
+ * sound server hangs (see md_media_pipeline_free()). */
+#define TEARDOWN_TIMEOUT_S      5
 
 /* What streaming threads share with the main context; nothing else of the
  * session is reachable from them. Reference-counted, as rtpbin's signal
@@ -720,10 +723,62 @@ write_empty_wav_if_nothing_recorded (const char *path,
     g_warning ("could not write an empty WAV header to %s", path);
 }
 
+/* The pipeline coming down in a thread of its own, and who waits for it. */
+typedef struct {
+  gint             refs;
+  GMutex           lock;
+  GCond            cond;
+  gboolean         done;
+  MdMediaPipeline *pipeline;        /* freed by the thread */
+  char            *recording_path;
+} Teardown;
+
+static void
+teardown_unref (Teardown *teardown)
+{
+  if (!g_atomic_int_dec_and_test (&teardown->refs))
+    return;
+  g_mutex_clear (&teardown->lock);
+  g_cond_clear (&teardown->cond);
+  g_free (teardown);
+}
+
+static gpointer
+teardown_thread (gpointer data)
+{
+  Teardown *teardown = data;
+  MdMediaPipeline *self = teardown->pipeline;
+
+  gst_element_set_state (self->pipeline, GST_STATE_NULL);
+  if (teardown->recording_path != NULL)
+    write_empty_wav_if_nothing_recorded (teardown->recording_path, self->recording_rate);
+  g_clear_object (&self->pipeline);
+  g_clear_pointer (&self->shared, stream_shared_unref);
+  g_clear_pointer (&self->jitter, md_jitter_adapter_free);
+  g_free (self->echo_probe_name);
+  g_free (self);
+  g_free (teardown->recording_path);
+
+  g_mutex_lock (&teardown->lock);
+  teardown->done = TRUE;
+  g_cond_signal (&teardown->cond);
+  g_mutex_unlock (&teardown->lock);
+  teardown_unref (teardown);
+  return NULL;
+}
+
+/* Coming down waits for the sound server: pulsesrc and pulsesink cork
+ * their streams and wait for its answer, with no time limit. A server that
+ * hangs must not hang the end of the call with it (the window frozen, the
+ * terminal deaf to keys): the pipeline comes down in a thread of its own,
+ * waited for as long as that normally takes and then left to finish, with
+ * what its streaming threads still use, whenever the server answers. */
 void
 md_media_pipeline_free (MdMediaPipeline *self)
 {
-  g_autofree char *recording_path = NULL;
+  Teardown *teardown;
+  gint64 deadline = g_get_monotonic_time () + TEARDOWN_TIMEOUT_S * G_TIME_SPAN_SECOND;
+  gboolean done;
 
   if (self == NULL)
     return;
@@ -731,16 +786,27 @@ md_media_pipeline_free (MdMediaPipeline *self)
   g_clear_pointer (&self->bridge, md_media_bridge_free);
   md_dtmf_sender_shutdown (self->dtmf);
   g_clear_object (&self->dtmf);
+
+  teardown = g_new0 (Teardown, 1);
+  teardown->refs = 2;
+  g_mutex_init (&teardown->lock);
+  g_cond_init (&teardown->cond);
+  teardown->pipeline = self;
   if (self->recording_sink != NULL)
-    g_object_get (self->recording_sink, "location", &recording_path, NULL);
-  gst_element_set_state (self->pipeline, GST_STATE_NULL);
-  if (recording_path != NULL)
-    write_empty_wav_if_nothing_recorded (recording_path, self->recording_rate);
-  g_clear_object (&self->pipeline);
-  g_clear_pointer (&self->shared, stream_shared_unref);
-  g_clear_pointer (&self->jitter, md_jitter_adapter_free);
-  g_free (self->echo_probe_name);
-  g_free (self);
+    g_object_get (self->recording_sink, "location", &teardown->recording_path, NULL);
+  g_thread_unref (g_thread_new ("md-media-stop", teardown_thread, teardown));
+
+  g_mutex_lock (&teardown->lock);
+  while (!teardown->done)
+    if (!g_cond_wait_until (&teardown->cond, &teardown->lock, deadline))
+      break;
+  done = teardown->done;
+  g_mutex_unlock (&teardown->lock);
+  teardown_unref (teardown);
+
+  if (!done)
+    g_warning ("The sound server does not answer: the call’s audio is left to stop "
+               "when it does");
 }
 
 guint

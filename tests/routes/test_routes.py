@@ -548,6 +548,37 @@ def case_devices(md, logs):
                 call.kill()
 
 
+def case_sound_server_stuck(md, logs):
+    """The sound server hangs mid-call (stopped, as a PipeWire that no longer
+    answers): hanging up still ends the call, within the few seconds the
+    audio is given to come down, says so, and the far end gets its BYE;
+    the program does not hang with the server."""
+    with PulseServer(logs) as pulse:
+        md.env["PULSE_SERVER"] = pulse.server
+        with peers.Kamailio(USERS, logs=logs) as kamailio, \
+             peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+            md.add_account("work", kamailio.port, "alice", PASSWORD)
+            call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "auto", "--speaker", "auto")
+            try:
+                call.wait_state("active")
+                pulse.wait_streams("sink-inputs", [pulse.index_of("sinks", "md_desk")],
+                                   "the call to play")
+                pulse.proc.proc.send_signal(signal.SIGSTOP)
+                hung_up = time.monotonic()
+                call.keys("h")
+                check(call.wait(15) == 0, f"the call failed: {call.stderr.decode()[-1500:]}")
+                took = time.monotonic() - hung_up
+            finally:
+                pulse.proc.proc.send_signal(signal.SIGCONT)
+                call.kill()
+            ended = call.ended()
+            check(ended and ended[0]["reason"] == "hung up", f"ended {ended}")
+            check(took < 10, f"hanging up took {took:.1f} s")
+            check("The sound server does not answer" in call.stderr.decode(),
+                  f"no word of the sound server: {call.stderr.decode()[-1500:]}")
+            bridge.wait_event("CALL_CLOSED", timeout=5)
+
+
 class Capture:
     """tshark on the loopback interface, writing UDP packets to a pcap."""
 
