@@ -83,6 +83,7 @@ typedef enum {
   HOST_PORT_BAD_PORT,       /* a port not from 1 to 65535 */
   HOST_PORT_SIP_ADDRESS,    /* "sip:user@host": an address, not a server */
   HOST_PORT_SIPS,           /* "sips:host": TLS, which the transport says */
+  HOST_PORT_OTHER_TRANSPORT, /* "host;transport=tcp" with another transport chosen */
 } HostPort;
 
 /* A host name of RFC 1123 labels (with the root's dot after them or not),
@@ -128,27 +129,70 @@ is_port (const char *text)
          g_ascii_string_to_unsigned (text, 10, 1, 65535, &port, NULL);
 }
 
+/* The parameters of a server written as a SIP URI, cut off @text: "lr"
+ * says nothing a server field needs; "transport" goes to @uri_transport,
+ * for the caller to hold against the account's. FALSE for any other. */
+static gboolean
+cut_uri_parameters (char        *text,
+                    const char **uri_transport)
+{
+  static const char *const transports[] = { "udp", "tcp", "tls" };
+  char *semicolon = strchr (text, ';');
+  g_auto(GStrv) params = NULL;
+
+  *uri_transport = NULL;
+  if (!semicolon)
+    return TRUE;
+
+  *semicolon = '\0';
+  params = g_strsplit (semicolon + 1, ";", -1);
+  for (char **param = params; *param; param++)
+    {
+      gboolean known = g_ascii_strcasecmp (*param, "lr") == 0;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (transports) && !known; i++)
+        {
+          if (g_ascii_strncasecmp (*param, "transport=", 10) == 0 &&
+              g_ascii_strcasecmp (*param + 10, transports[i]) == 0)
+            {
+              *uri_transport = transports[i];
+              known = TRUE;
+            }
+        }
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* "host", "host:port", "[v6]:port": what a SIP URI's host part takes, in
  * @host_port as a new string. Providers often write it as a URI
- * ("sip:proxy.example.net;lr"), and pasted text brings spaces: those are
- * taken off; an IPv6 address gets its brackets. */
+ * ("sip:proxy.example.net;lr", "sip.example.net;transport=tcp"), and
+ * pasted text brings spaces: those are taken off, and a transport the URI
+ * names is taken when it is the account's @transport (else it goes to
+ * @uri_transport, to tell the user); an IPv6 address gets its brackets. */
 static HostPort
 dup_host_port (const char  *text,
-               char       **host_port)
+               const char  *transport,
+               char       **host_port,
+               const char **uri_transport)
 {
   g_autofree char *plain = g_strstrip (g_strdup (text ? text : ""));
   g_autofree char *host = NULL;
   char *start = plain;
   const char *port = NULL;
 
+  *uri_transport = NULL;
   if (g_ascii_strncasecmp (start, "sips:", 5) == 0)
     return HOST_PORT_SIPS;
   if (g_ascii_strncasecmp (start, "sip:", 4) == 0)
     start += 4;
   if (strchr (start, '@'))
     return HOST_PORT_SIP_ADDRESS;
-  if (g_str_has_suffix (start, ";lr") || g_str_has_suffix (start, ";LR"))
-    start[strlen (start) - 3] = '\0';
+  if (!cut_uri_parameters (start, uri_transport))
+    return HOST_PORT_INVALID;
+  if (*uri_transport && g_strcmp0 (*uri_transport, transport) != 0)
+    return HOST_PORT_OTHER_TRANSPORT;
 
   if (strchr (start, ':') && g_hostname_is_ip_address (start))
     {
@@ -189,10 +233,12 @@ static void
 set_host_port_error (GError      **error,
                      HostPort      checked,
                      gboolean      proxy,
-                     const char   *text)
+                     const char   *text,
+                     const char   *uri_transport)
 {
   GQuark domain = MD_ACCOUNT_ERROR;
   int code = MD_ACCOUNT_ERROR_INVALID;
+  g_autofree char *asked = g_ascii_strup (uri_transport ? uri_transport : "", -1);
 
   text = text ? text : "";
   switch (checked)
@@ -214,6 +260,14 @@ set_host_port_error (GError      **error,
         g_set_error (error, domain, code, _("The outbound proxy “%s” asks for TLS: enter it without “sips:” and choose TLS as the transport"), text);
       else
         g_set_error (error, domain, code, _("The server “%s” asks for TLS: enter it without “sips:” and choose TLS as the transport"), text);
+      break;
+    case HOST_PORT_OTHER_TRANSPORT:
+      if (proxy)
+        /* TRANSLATORS: the second and third %s are a transport: UDP, TCP or TLS. */
+        g_set_error (error, domain, code, _("The outbound proxy “%s” asks for %s: choose %s as the transport, or enter the proxy without “;transport=”"), text, asked, asked);
+      else
+        /* TRANSLATORS: the second and third %s are a transport: UDP, TCP or TLS. */
+        g_set_error (error, domain, code, _("The server “%s” asks for %s: choose %s as the transport, or enter the server without “;transport=”"), text, asked, asked);
       break;
     case HOST_PORT_OK:
     case HOST_PORT_INVALID:
@@ -237,7 +291,9 @@ md_account_new (const char  *name,
 {
   MdAccount *self;
   g_autofree char *host_port = NULL;
-  HostPort checked = dup_host_port (server, &host_port);
+  const char *uri_transport = NULL;
+  HostPort checked = dup_host_port (server, transport ? transport : "udp",
+                                    &host_port, &uri_transport);
 
   /* What ends up in SIP URIs must be plain: no spaces, no '@', no ';'. */
   if (!is_token (name, "-_."))
@@ -249,7 +305,7 @@ md_account_new (const char  *name,
     }
   if (checked != HOST_PORT_OK)
     {
-      set_host_port_error (error, checked, FALSE, server);
+      set_host_port_error (error, checked, FALSE, server, uri_transport);
       return NULL;
     }
   if (!is_token (user, "-_.!~*'()&=+$,%+"))
@@ -424,15 +480,16 @@ md_account_set_outbound_proxy (MdAccount   *self,
                                GError     **error)
 {
   g_autofree char *host_port = NULL;
+  const char *uri_transport = NULL;
   HostPort checked = HOST_PORT_OK;
 
   g_return_val_if_fail (MD_IS_ACCOUNT (self), FALSE);
 
   if (outbound_proxy && *outbound_proxy)
-    checked = dup_host_port (outbound_proxy, &host_port);
+    checked = dup_host_port (outbound_proxy, self->transport, &host_port, &uri_transport);
   if (checked != HOST_PORT_OK)
     {
-      set_host_port_error (error, checked, TRUE, outbound_proxy);
+      set_host_port_error (error, checked, TRUE, outbound_proxy, uri_transport);
       return FALSE;
     }
 

@@ -930,12 +930,27 @@ def case_account_cli(md, logs):
     for server, says in (("127.0.0.1:99999", b"from 1 to 65535"),
                          ("sip:alice@127.0.0.1", "the part after “@”".encode()),
                          ("sips:127.0.0.1", b"choose TLS as the transport"),
-                         ("127.0.0.1;transport=tls", b"such as sip.example.net"),
+                         ("127.0.0.1;transport=tls", b"choose TLS as the transport"),
+                         ("127.0.0.1;maddr=10.0.0.1", b"such as sip.example.net"),
                          ("-pbx.example.net", b"such as sip.example.net")):
         refused = md.run("account", "add", "x", "--server", server, "--user", "u",
                          "--password-stdin", input=b"pw\n")
         check(refused.returncode == 3 and says in refused.stderr,
               f"the server {server!r}: {refused.returncode} {refused.stderr!r}")
+    # A transport in the URI that agrees with the account's is taken off.
+    agreed = md.run("account", "add", "x", "--server", "127.0.0.1;Transport=TCP", "--user", "u",
+                    "--transport", "tcp", "--outbound-proxy", "sip:127.0.0.1:5070;lr;transport=tcp",
+                    "--password-stdin", input=b"pw\n")
+    listed = [a for a in json.loads(md.run("account", "list", "--json").stdout)
+              if a["name"] == "x"]
+    check(agreed.returncode == 0 and
+          [(a["server"], a["outbound_proxy"]) for a in listed] == [("127.0.0.1", "127.0.0.1:5070")],
+          f"a transport in the URI that agrees: {agreed.stderr!r} {listed}")
+    md.run("account", "remove", "x")
+    other = add_test_account(md, "--outbound-proxy", "proxy.example.net;transport=tls")
+    check(other.returncode == 3 and b"outbound proxy" in other.stderr
+          and b"choose TLS as the transport" in other.stderr,
+          f"a proxy asking for another transport: {other.stderr!r}")
     bare_v6 = md.run("account", "add", "v6", "--server", "::1", "--user", "u",
                      "--password-stdin", input=b"pw\n")
     check(bare_v6.returncode == 0, f"the server '::1': {bare_v6.stderr!r}")
