@@ -288,6 +288,9 @@ md_cli_session_event (MdCliSession *session,
 {
   va_list args;
 
+  /* No event: a line for people only. */
+  if (session->json_events && !event)
+    return;
   if (!session->json_events)
     {
       if (human)
@@ -552,7 +555,14 @@ md_cli_session_call_key (MdCliSession *session,
   char digits[2] = { key, '\0' };
 
   if (g_ascii_isdigit (key) || key == '*' || key == '#')
-    md_call_send_dtmf (call, digits);
+    {
+      if (!md_call_send_dtmf (call, digits))
+        md_cli_session_event (session,
+                              md_call_get_state (call) == MD_CALL_STATE_HELD
+                                ? _("Touch tone not sent: the call is on hold")
+                                : _("Touch tone not sent: the call is not connected"),
+                              NULL, NULL, NULL);
+    }
   else if (key == 'm')
     {
       md_call_set_muted (call, !md_call_get_muted (call));

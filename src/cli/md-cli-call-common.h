@@ -39,7 +39,8 @@ MdSipAccount *md_cli_session_add_account_for_call (MdCliSession *session,
 const GError *md_cli_session_get_failure  (MdCliSession *session);
 
 /* Prints one event: {"event": @event, …members…, "t_ms": N} with
- * --json-events, else @human (when not NULL) on stdout. */
+ * --json-events, else @human (when not NULL) on stdout. With @event NULL,
+ * a line for people only: nothing with --json-events. */
 void          md_cli_session_event        (MdCliSession *session,
                                            const char   *human,
                                            const char   *event,

@@ -61,6 +61,7 @@ struct _MdCall
   guint            pause_source;
   gboolean         waiting;
   gboolean         plan_in_dtmf;    /* the current step waits for the queue */
+  gboolean         plan_held;       /* a step came due while on hold */
 
   /* DTMF digits, sent one at a time */
   GString         *dtmf_queue;
@@ -166,11 +167,14 @@ run_plan (MdCall *self)
 {
   const MdDialStep *step;
 
-  if (!self->plan || self->state != MD_CALL_STATE_ACTIVE)
+  if (!self->plan || self->step >= md_dial_plan_get_n_steps (self->plan))
     return;
 
-  if (self->step >= md_dial_plan_get_n_steps (self->plan))
-    return;
+  if (self->state != MD_CALL_STATE_ACTIVE)
+    {
+      self->plan_held = self->state == MD_CALL_STATE_HELD;
+      return;
+    }
 
   step = md_dial_plan_get_step (self->plan, self->step);
   switch (step->kind)
@@ -766,18 +770,24 @@ md_call_continue (MdCall *self)
   run_plan (self);
 }
 
-void
+gboolean
 md_call_send_dtmf (MdCall     *self,
                    const char *digits)
 {
-  g_return_if_fail (MD_IS_CALL (self));
-  g_return_if_fail (digits != NULL);
+  g_return_val_if_fail (MD_IS_CALL (self), FALSE);
+  g_return_val_if_fail (digits != NULL, FALSE);
+
+  /* Kept for later, a digit typed before the answer would go in front of
+   * the PIN, and one typed on hold long after it was meant. */
+  if (self->state != MD_CALL_STATE_ACTIVE)
+    return FALSE;
 
   for (const char *p = digits; *p; p++)
     if (g_ascii_isdigit (*p) || *p == '*' || *p == '#')
       g_string_append_c (self->dtmf_queue, *p);
 
   send_next_digit (self);
+  return TRUE;
 }
 
 void
@@ -795,6 +805,21 @@ md_call_get_muted (MdCall *self)
   return self->media ? md_media_session_get_muted (self->media) : FALSE;
 }
 
+/* The plan stops while the call is held (a pause that ends then, a wait
+ * continued then, digits still to go): it goes on from there on resume,
+ * the pauses after it counted from the resume. */
+static void
+resume_plan (MdCall *self)
+{
+  if (self->plan_held)
+    {
+      self->plan_held = FALSE;
+      self->step_start_us = g_get_monotonic_time ();
+      run_plan (self);
+    }
+  send_next_digit (self);
+}
+
 void
 md_call_set_held (MdCall   *self,
                   gboolean  held)
@@ -810,6 +835,7 @@ md_call_set_held (MdCall   *self,
     {
       md_sip_call_hold (self->sip_call, FALSE);
       set_state (self, MD_CALL_STATE_ACTIVE);
+      resume_plan (self);
     }
 }
 

@@ -57,8 +57,9 @@ MdDialPlan  *md_call_dup_dial_plan     (MdCall *self);
 
 /* Continues a wait step. */
 void         md_call_continue          (MdCall     *self);
-/* Queues digits [0-9*#] typed by the user; they go after the plan's. */
-void         md_call_send_dtmf         (MdCall     *self,
+/* Queues digits [0-9*#] typed by the user, after the plan's; FALSE, and
+ * nothing queued, unless the call is active (answered and not on hold). */
+gboolean     md_call_send_dtmf         (MdCall     *self,
                                         const char *digits);
 void         md_call_set_muted         (MdCall     *self,
                                         gboolean    muted);

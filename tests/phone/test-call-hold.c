@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* MdCall's hold from our side, driven by test_phone.py against a real
- * Kamailio and baresip bridge. Usage: test-call-hold REGISTRAR NUMBER, the
- * account's password on the first line of stdin. With --password-later the
+ * Kamailio and baresip bridge. Usage: test-call-hold REGISTRAR TARGET (a
+ * dial string: its plan runs, with pauses of 1 s), the account's password
+ * on the first line of stdin. With --password-later the
  * call goes before the password, which comes when the harness gives it,
  * and there is no hold. The harness reads what
  * happens on stdout ("active", "held", "resumed", "ended REASON") and says
@@ -180,7 +181,7 @@ main (int    argc,
 
   if (argc != 3 && !(argc == 4 && g_str_equal (argv[3], "--password-later")))
     {
-      g_printerr ("usage: test-call-hold REGISTRAR NUMBER [--password-later] < password\n");
+      g_printerr ("usage: test-call-hold REGISTRAR TARGET [--password-later] < password\n");
       return 2;
     }
   later = argc == 4;

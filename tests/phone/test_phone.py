@@ -12,7 +12,11 @@ proxy challenges the INVITE, the call waits (the account does not register
 meanwhile), and once the password comes the INVITE goes again and the
 bridge answers.
 
-Usage: test_phone.py TEST_CALL_HOLD [hold|password-later]
+hold-in-plan: the same, the call's plan two pauses and a PIN, and the hold
+within the first pause: nothing is sent while held, and after the resume
+the pause that was due, then the whole PIN.
+
+Usage: test_phone.py TEST_CALL_HOLD [hold|hold-in-plan|password-later]
 """
 
 import os
@@ -30,6 +34,8 @@ PASSWORD = "s3cret-pass"
 BRIDGE = "+15550100"
 USERS = {"alice": PASSWORD, BRIDGE: "bridge-pass"}
 RTP_TIMEOUT_MS = 1000
+PIN = "1234#"
+PAUSE_MS = 1000   # test-call-hold's
 
 
 class Program:
@@ -114,9 +120,16 @@ def main():
     if mode == "password-later":
         password_later(program, env, logs)
         return
+    hold(program, env, logs, mode == "hold-in-plan")
+
+
+def hold(program, env, logs, in_plan):
+    """Hold and resume; @in_plan: the call's plan has two 1 s pauses and a
+    PIN, and the hold comes as it is answered, within the first pause."""
+    target = f"tel:{BRIDGE},,{PIN}" if in_plan else f"tel:{BRIDGE}"
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE, USERS[BRIDGE], logs=logs) as bridge:
-        call = Program([program, f"127.0.0.1:{kamailio.port}", f"tel:{BRIDGE}"], env,
+        call = Program([program, f"127.0.0.1:{kamailio.port}", target], env,
                        os.path.join(logs, f"test-call-hold-{os.getpid()}.log"))
         try:
             call.tell(PASSWORD)
@@ -125,16 +138,31 @@ def main():
             peers.wait_for(lambda: "REOFFER alice sendonly" in kamailio.log_text(), 5,
                            "our sendonly re-INVITE at the proxy")
             # The bridge now sends no audio. Asserting that the call does
-            # not end needs a window: well past our RTP timeout.
+            # not end needs a window: well past our RTP timeout, and past
+            # both pauses of the plan.
             time.sleep(RTP_TIMEOUT_MS / 1000 * 2.5)
+            if bridge.dtmf():
+                raise AssertionError(f"digits went out while held: {bridge.dtmf()}")
+            resumed = time.monotonic()
             call.tell("resume")
             call.expect("resumed")
             peers.wait_for(lambda: "REOFFER alice sendrecv" in kamailio.log_text(), 5,
                            "our sendrecv re-INVITE at the proxy")
+            if in_plan:
+                # The pause that was due comes after the resume, then the PIN.
+                peers.wait_for(lambda: len(bridge.dtmf()) == len(PIN), 10,
+                               "the PIN after the resume")
+                received = bridge.dtmf()
+                digits = "".join(d for d, _ in received)
+                if digits != PIN:
+                    raise AssertionError(f"the bridge received {digits!r}, not {PIN!r}")
+                if received[0][1] - resumed < PAUSE_MS / 1000:
+                    raise AssertionError(f"the PIN began {received[0][1] - resumed:.2f} s after "
+                                         f"the resume, before the pause due")
             hang_up(call, bridge)
         finally:
             call.stop()
-    print("ok: hold")
+    print("ok: hold in the plan" if in_plan else "ok: hold")
 
 
 if __name__ == "__main__":

@@ -1182,6 +1182,32 @@ def case_human_output(md, logs):
     no_secrets(md)
 
 
+def case_keys_before_answer(md, logs):
+    """A key typed while the call rings is not sent, and the user is told:
+    kept for later, it would go in front of the PIN and spoil it."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, answer="manual",
+                       logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        md.env["G_MESSAGES_DEBUG"] = ""
+        call = Call(md, ["call", f"tel:{BRIDGE_USER},,{PIN}", "--mic", "null",
+                         "--speaker", "null", "--pause-ms", "300", "--hangup-after", "3"],
+                    subprocess.PIPE)
+        try:
+            peers.wait_for(lambda: "Ringing…".encode() in call.stdout, 15, "the call to ring")
+            call.keys("5")
+            peers.wait_for(lambda: b"Touch tone not sent: the call is not connected" in call.stdout,
+                           10, "word that the key was not sent")
+            bridge.command("accept")
+            rc = call.wait(30)
+        finally:
+            call.kill()
+        check(rc == 0, f"call exited {rc}: {call.stderr!r}")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+    no_secrets(md)
+
+
 def case_redirect(md, logs):
     """A server that redirects the call (302 with a Contact elsewhere): the
     INVITE goes again to that address (libre does it), which answers; a
