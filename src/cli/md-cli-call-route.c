@@ -90,8 +90,16 @@ md_cli_call_route_switch (MdCliCallRoute *self)
       md_call_route_to_computer (self->route);
       return;
     }
+  /* Again while the phone rings (or before its audio came): the user
+   * changed their mind, and the phone is no longer called. */
   if (md_call_route_get_switching (self->route))
-    return;
+    {
+      md_call_route_to_computer (self->route);
+      md_cli_session_event (self->session,
+                            _("Your phone is no longer called; the meeting stays on computer audio"),
+                            "route", "route", "computer", NULL);
+      return;
+    }
 
   if (md_call_route_call_me (self->route, self->phone_number, &error))
     md_cli_session_event (self->session, _("Calling your phone…"), "route_switching",

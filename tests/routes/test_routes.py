@@ -217,6 +217,25 @@ def phone_fails(md, logs, reject, want):
         check(order == [MIC_HZ], f"the bridge heard {order} Hz, not the mic alone")
 
 
+def case_call_me_cancel(md, logs):
+    """s, and s again while the phone rings: the phone's call is cancelled,
+    the user is told, and the meeting never leaves the mic."""
+    with Meeting(md, logs, phone_answer="manual") as m:
+        m.call.keys("s")
+        m.phone.wait_event("CALL_INCOMING", timeout=10)
+        m.call.keys("s")
+        back = route_event(m.call, "computer")
+        m.phone.wait_event("CALL_CLOSED", timeout=10)
+        check(not m.call.ended(), f"the meeting ended: {m.call.ended()}")
+        time.sleep(1.0)   # the meeting hears the mic for a while after
+        m.hang_up()
+        check(not [e for e in m.call.events if e.get("event") == "route_failed"],
+              f"a cancel the user asked for was told as a failure: {m.call.events}")
+        check(back["t"] < m.call.ended()[0]["t"], "the route came back only as the call ended")
+        order = [hz for hz, _, _ in recording(m.bridge).tone_runs([MIC_HZ, PHONE_HZ])]
+        check(order == [MIC_HZ], f"the bridge heard {order} Hz, not the mic alone")
+
+
 def case_phone_busy(md, logs):
     phone_fails(md, logs, True, "The line is busy")
 
