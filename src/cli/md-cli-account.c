@@ -291,10 +291,13 @@ on_check_state (MdSipAccount *account,
     md_cli_session_quit (session);
 }
 
-static void
+/* Kept (quitting twice does nothing), so the caller's removal of it is
+ * right whether it has run or not. */
+static gboolean
 on_check_timeout (gpointer user_data)
 {
   md_cli_session_quit (user_data);
+  return G_SOURCE_CONTINUE;
 }
 
 static int
@@ -325,7 +328,7 @@ account_check (int    argc,
     }
 
   g_signal_connect (account, "notify::state", G_CALLBACK (on_check_state), session);
-  timeout = g_timeout_add_once (CHECK_TIMEOUT_S * 1000, on_check_timeout, session);
+  timeout = g_timeout_add_seconds (CHECK_TIMEOUT_S, on_check_timeout, session);
   md_cli_session_run (session, NULL, NULL);
   g_source_remove (timeout);
   g_signal_handlers_disconnect_by_data (account, session);
