@@ -355,6 +355,21 @@ core_set_password (MdSipCore *core,
     md_sess_password_ready (((struct entry *) entry)->sess);
 }
 
+/* A call that ends before anything is sent. */
+static void
+core_end_at_once (struct entry      *entry,
+                  enum md_sess_end   end,
+                  const char        *text)
+{
+  struct md_sess_event sev = {
+    .kind = MD_SESS_ENDED,
+    .end = end,
+    .text = text,
+  };
+
+  core_sess_event (&sev, entry);
+}
+
 static void
 core_call (MdSipCore *core,
            MdSipCmd  *cmd)
@@ -379,6 +394,14 @@ core_call (MdSipCore *core,
 
   g_hash_table_insert (core->sessions, GUINT_TO_POINTER (cmd->id), entry);
 
+  /* An account that could not be set up (its TLS, say) is not there: its
+   * call must not go out without it, as nobody and perhaps unencrypted. */
+  if (cmd->account_id && !acct_entry)
+    {
+      core_end_at_once (entry, MD_SESS_END_FAILED, "its account could not be set up");
+      return;
+    }
+
   /* Through a TLS account, or a sips: / transport=tls URI direct. */
   if (acct_entry && md_acct_transport (acct_entry->acct) == SIP_TRANSP_TLS)
     prm.tls = TRUE;
@@ -393,14 +416,7 @@ core_call (MdSipCore *core,
                          acct_entry ? acct_entry->acct : NULL, &prm,
                          core_sess_event, entry);
   if (err)
-    {
-      struct md_sess_event sev = {
-        .kind = MD_SESS_ENDED,
-        .end = MD_SESS_END_UNREACHABLE,
-        .text = "cannot send the INVITE",
-      };
-      core_sess_event (&sev, entry);
-    }
+    core_end_at_once (entry, MD_SESS_END_UNREACHABLE, "cannot send the INVITE");
 }
 
 static void

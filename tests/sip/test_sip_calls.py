@@ -1208,6 +1208,28 @@ def case_keys_before_answer(md, logs):
     no_secrets(md)
 
 
+def case_account_not_set_up(md, logs):
+    """A TLS account whose CA file is not a certificate cannot be set up:
+    its call ends saying so, and no INVITE leaves without the account (as
+    nobody, in the clear) to the number's host."""
+    bad_ca = os.path.join(md.config, "not-a-certificate.pem")
+    with open(bad_ca, "w") as f:
+        f.write("not a certificate\n")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, peers.Capture(logs, 5060) as capture:
+        md.add_account("work", kamailio.port, "alice", PASSWORD, "tls", ca_file=bad_ca)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null")
+        rc = call.wait(30)
+        check(rc == 1, f"call exited {rc}: {call.stderr!r}")
+        ended = call.ended()
+        check(ended and ended[0]["reason"] == "failed"
+              and "account could not be set up" in ended[0]["message"],
+              f"the call's end: {ended} {call.stderr!r}")
+        check("INVITE" not in kamailio.log_text(), "an INVITE reached the registrar")
+        invites = capture.fields("sip.Method == \"INVITE\"", "sip.r-uri", growing=True)
+        check(not invites, f"an INVITE went out without the account: {invites}")
+    no_secrets(md)
+
+
 def case_redirect(md, logs):
     """A server that redirects the call (302 with a Contact elsewhere): the
     INVITE goes again to that address (libre does it), which answers; a
