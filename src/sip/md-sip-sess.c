@@ -30,6 +30,7 @@ struct md_sess {
 	uint32_t no_answer_ms;
 	enum md_sess_end end;
 	bool answered;
+	bool answer_sent;             /* our 2xx to an incoming INVITE */
 	bool early;                   /* early media runs (183 with SDP) */
 	char *early_tag;              /* the To-tag of that 183's dialog */
 	bool silent;                  /* MD_SESS_SILENT went out */
@@ -634,6 +635,11 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 	if (!sess || !prm || !sess->incoming)
 		return EINVAL;
 
+	/* Answered again (a double click, a key pressed twice) before the
+	 * ACK made the call active: the 2xx is on its way already. */
+	if (sess->answer_sent)
+		return 0;
+
 	err = md_sdp_alloc(&sess->sdp, &sess->sdp_media,
 			   md_stack_laddr(sess->stack), prm->rtp_port,
 			   prm->codecs, prm->n_codecs);
@@ -665,6 +671,7 @@ int md_sess_answer(struct md_sess *sess, const struct md_sess_params *prm)
 
 	err = sipsess_answer(sess->sess, 200, "OK", desc, MD_STACK_ALLOW);
 	mem_deref(desc);
+	sess->answer_sent = !err;
 
 	return err;
 }

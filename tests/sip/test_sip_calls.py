@@ -586,6 +586,30 @@ def case_offerless_incoming(md, logs):
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
+def case_answer_twice(md, logs):
+    """`a` pressed twice (as a double click) while our 200 OK waits for its
+    late ACK: the second press changes nothing; the call goes on until the
+    caller hangs up (sipp fails on a BYE from us)."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        listener = listen(md, "--mic", "null", "--speaker", "null")
+        try:
+            listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+            target = f"127.0.0.1:{sip_port(listener)}"
+            with peers.Sipp("slow-ack-invite.xml", logs=logs, tone_seconds=5,
+                            target=target) as caller:
+                listener.wait_event(lambda e: e.get("event") == "incoming", 10, "the call to ring")
+                listener.keys("aa")
+                listener.wait_state("active")
+                ended = listener.wait_state("ended", timeout=15)
+                check(ended["reason"] == "hung up by far end", f"{ended}")
+                check(caller.wait(10) == 0, "sipp did not complete:\n" + caller.messages()[-3000:])
+        finally:
+            listener.proc.send_signal(signal.SIGINT)
+            rc = listener.wait(10)
+        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+
+
 def case_keepalive(md, logs):
     """Registered over UDP and over TCP, each account sends the registrar a
     blank line (CRLF CRLF) from its SIP flow every 25 s, so a NAT router
