@@ -567,22 +567,9 @@ def case_offerless_incoming(md, logs):
     (sipp checks it) and the answer comes in the ACK; we hear the caller
     until its BYE."""
     heard = os.path.join(md.config, "heard.wav")
-    with peers.Kamailio(USERS, logs=logs) as kamailio:
-        md.add_account("work", kamailio.port, "alice", PASSWORD)
-        listener = listen(md, "--auto-answer", "--mic", "tone:440", "--speaker", f"file:{heard}")
-        try:
-            listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
-            target = f"127.0.0.1:{sip_port(listener)}"
-            with peers.Sipp("offerless-invite.xml", logs=logs, tone_seconds=10,
-                            target=target) as caller:
-                listener.wait_state("active")
-                ended = listener.wait_state("ended", timeout=15)
-                check(ended["reason"] == "hung up by far end", f"{ended}")
-                check(caller.wait(10) == 0, "sipp did not complete:\n" + caller.messages()[-3000:])
-        finally:
-            listener.proc.send_signal(signal.SIGINT)
-            rc = listener.wait(10)
-        check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+    with sipp_calls_listen(md, logs, "offerless-invite.xml", 10, "--auto-answer",
+                           "--mic", "tone:440", "--speaker", f"file:{heard}") as listener:
+        listener.wait_state("active")
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
@@ -590,17 +577,28 @@ def case_answer_twice(md, logs):
     """`a` pressed twice (as a double click) while our 200 OK waits for its
     late ACK: the second press changes nothing; the call goes on until the
     caller hangs up (sipp fails on a BYE from us)."""
+    with sipp_calls_listen(md, logs, "slow-ack-invite.xml", 5,
+                           "--mic", "null", "--speaker", "null") as listener:
+        listener.wait_event(lambda e: e.get("event") == "incoming", 10, "the call to ring")
+        listener.keys("aa")
+        listener.wait_state("active")
+
+
+@contextlib.contextmanager
+def sipp_calls_listen(md, logs, scenario, tone_seconds, *listen_args):
+    """`listen` @listen_args registered at Kamailio, and sipp calling it
+    directly with @scenario, which ends with the caller's BYE: the body
+    sees the call through; then the call must have ended as the caller hung
+    up, sipp's scenario have passed, and listen exit 0 on Ctrl+C."""
     with peers.Kamailio(USERS, logs=logs) as kamailio:
         md.add_account("work", kamailio.port, "alice", PASSWORD)
-        listener = listen(md, "--mic", "null", "--speaker", "null")
+        listener = listen(md, *listen_args)
         try:
             listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
             target = f"127.0.0.1:{sip_port(listener)}"
-            with peers.Sipp("slow-ack-invite.xml", logs=logs, tone_seconds=5,
+            with peers.Sipp(scenario, logs=logs, tone_seconds=tone_seconds,
                             target=target) as caller:
-                listener.wait_event(lambda e: e.get("event") == "incoming", 10, "the call to ring")
-                listener.keys("aa")
-                listener.wait_state("active")
+                yield listener
                 ended = listener.wait_state("ended", timeout=15)
                 check(ended["reason"] == "hung up by far end", f"{ended}")
                 check(caller.wait(10) == 0, "sipp did not complete:\n" + caller.messages()[-3000:])
