@@ -139,7 +139,9 @@ on_timeout_check (gpointer user_data)
   gint64 last_us;
   guint seconds;
 
-  if (!self->receiving || self->failed)
+  /* Only a call with audio both ways: one side holding (sendonly) may
+   * send nothing at all, as many phones do, and the call stays. */
+  if (!self->receiving || !self->sending || self->failed)
     return G_SOURCE_CONTINUE;
 
   last_us = md_media_pipeline_get_last_packet (self->pipeline);
@@ -505,8 +507,9 @@ md_media_session_update (MdMediaSession       *self,
       md_media_pipeline_set_event_pt (self->pipeline, params->telephone_event_pt);
     }
 
-  /* Coming back from hold: the silence while held was not a lost network. */
-  if (params->receive && !self->receiving)
+  /* Coming back from hold (ours or theirs): the silence while held was
+   * not a lost network. */
+  if (params->send && params->receive && !(self->sending && self->receiving))
     md_media_pipeline_reset_last_packet (self->pipeline);
   self->sending = params->send;
   self->receiving = params->receive;

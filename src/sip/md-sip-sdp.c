@@ -203,6 +203,7 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	enum sdp_dir dir;
 	struct le *le;
 	struct sa rtcp;
+	bool held;
 	size_t pos;
 	int err;
 
@@ -227,8 +228,13 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 		goto out;
 	}
 
+	/* "c=IN IP4 0.0.0.0" in a running call: hold the old way (RFC 2543,
+	 * still sent by PBXs; RFC 3264 8.4): nothing is to be sent, and the
+	 * call keeps the address it had. */
 	raddr = sdp_media_raddr(m);
-	if (!sa_isset(raddr, SA_ADDR)) {
+	held = current && !sa_isset(raddr, SA_ADDR) &&
+		sa_af(raddr) != AF_UNSPEC && sa_port(raddr);
+	if (!sa_isset(raddr, SA_ADDR) && !held) {
 		err = EBADMSG;
 		goto out;
 	}
@@ -274,10 +280,16 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 		goto out;
 	}
 
-	media->raddr = *raddr;
 	sdp_media_raddr_rtcp(m, &rtcp);
-	media->rtcp_port = sa_isset(&rtcp, SA_PORT) ? sa_port(&rtcp)
-		: sa_port(raddr) + 1;
+	if (held) {
+		media->raddr = current->raddr;
+		media->rtcp_port = current->rtcp_port;
+	}
+	else {
+		media->raddr = *raddr;
+		media->rtcp_port = sa_isset(&rtcp, SA_PORT) ? sa_port(&rtcp)
+			: sa_port(raddr) + 1;
+	}
 
 	str_ncpy(media->codec.encoding, local->name,
 		 sizeof(media->codec.encoding));
@@ -287,7 +299,7 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	media->telev_pt = telev ? telev->pt : -1;
 
 	dir = sdp_media_dir(m);
-	media->send = (dir & SDP_SENDONLY) != 0;
+	media->send = !held && (dir & SDP_SENDONLY) != 0;
 	media->recv = (dir & SDP_RECVONLY) != 0;
 
 	settle(m, local, telev != NULL);

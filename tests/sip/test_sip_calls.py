@@ -198,6 +198,19 @@ def case_remote_bye(md, logs):
         check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
 
 
+def call_until_far_end_bye(md, sipp, heard):
+    """A call to sipp (a 440 Hz tone out, what we hear to @heard) that must
+    last until sipp's BYE, with sipp's scenario passing."""
+    call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
+                         "--speaker", f"file:{heard}", "--hangup-after", "15")
+    rc = call.wait(30)
+    check(rc == 0, f"call exited {rc}: {call.ended()} {call.stderr.decode()[-1500:]}")
+    ended = call.ended()
+    check(ended and ended[0]["reason"] == "hung up by far end",
+          f"the call did not last until the far end's BYE: {ended}")
+    check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+
+
 def moved_call(md, logs, scenario):
     """A call to sipp playing @scenario, which moves our audio to a port of
     its own ($answer_port) and ends with a BYE after 2 s there. The call
@@ -208,14 +221,7 @@ def moved_call(md, logs, scenario):
     with peers.Capture(logs, answer_port) as capture, \
          peers.Sipp(scenario, logs=logs, tone_seconds=10,
                     extra=("-set", "answer_port", str(answer_port))) as sipp:
-        call = md.start_call(f"sip:room@127.0.0.1:{sipp.port}", "--mic", "tone:440",
-                             "--speaker", f"file:{heard}", "--hangup-after", "15")
-        rc = call.wait(30)
-        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
-        ended = call.ended()
-        check(ended and ended[0]["reason"] == "hung up by far end",
-              f"the call did not last until the far end's BYE: {ended}")
-        check(sipp.wait(10) == 0, "sipp did not complete:\n" + sipp.messages()[-3000:])
+        call_until_far_end_bye(md, sipp, heard)
         capture.stop()
         types = [row[0] for row in capture.fields(f"udp.dstport == {answer_port}", "rtp.p_type",
                                                   decode_as=f"udp.port=={answer_port},rtp")]
@@ -223,6 +229,18 @@ def moved_call(md, logs, scenario):
     check(len(types) >= 75, f"only {len(types)} RTP packets went to the new port")
     check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
     return types
+
+
+def case_hold_zero_address(md, logs):
+    """The far end holds with c=0.0.0.0 (RFC 2543's way) and sends nothing
+    for longer than the RTP timeout, then resumes: the hold is taken (200,
+    not 488), the silence is not a lost network, and the call lasts until
+    the far end's BYE with its tone heard."""
+    md.env["MEETDIAL_RTP_TIMEOUT_MS"] = "1000"
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Sipp("hold-zero-address.xml", logs=logs, tone_seconds=10) as sipp:
+        call_until_far_end_bye(md, sipp, heard)
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
 
 
 def case_offerless_reinvite(md, logs):
@@ -1336,20 +1354,26 @@ def case_dtmf_mode_sip_info(md, logs):
 
 
 def case_remote_hold(md, logs):
-    """The far end holds and resumes by re-INVITE: the call stays up, the
-    media follows each new offer, and we still hear the far end after."""
+    """The far end holds and resumes by re-INVITE: the call stays up, also
+    through a silence longer than the RTP timeout, the media follows each
+    new offer, and we still hear the far end after."""
     heard = os.path.join(md.config, "heard.wav")
+    md.env["MEETDIAL_RTP_TIMEOUT_MS"] = "1000"
     with peers.Kamailio(USERS, logs=logs) as kamailio, \
          peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
         md.add_account("work", kamailio.port, "alice", PASSWORD)
         call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "tone:440",
-                             "--speaker", f"file:{heard}", "--hangup-after", "4")
+                             "--speaker", f"file:{heard}", "--hangup-after", "6")
         call.wait_state("active")
         bridge.wait_event("CALL_ESTABLISHED", timeout=5)
         n = len(bridge.events)
         bridge.command("hold")
         peers.wait_for(lambda: kamailio.log_text().count("IN-DIALOG INVITE") >= 1, 5,
                        "the hold re-INVITE")
+        # baresip sends nothing while it holds, as many phones: a window
+        # well past the RTP timeout, in which the call must not end.
+        time.sleep(2.5)
+        check(not call.ended(), f"the call ended while held: {call.ended()}")
         bridge.command("resume")
         peers.wait_for(lambda: kamailio.log_text().count("IN-DIALOG INVITE") >= 2, 5,
                        "the resume re-INVITE")
