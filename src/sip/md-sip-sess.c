@@ -383,6 +383,18 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 		return;
 	}
 
+	/* Without an account no password was sent: the far end asks for a
+	 * sign-in (401, 407) or refuses the call (403, whose reason phrase
+	 * says why). */
+	if (end == MD_SESS_END_NONE && !sess->acct && msg && !msg->req &&
+	    end_from_status(msg->scode) == MD_SESS_END_AUTH) {
+		if (msg->scode != 403)
+			re_snprintf(text, sizeof(text), "%u %r: it takes calls "
+				    "only through a SIP account", msg->scode,
+				    &msg->reason);
+		end = MD_SESS_END_FAILED;
+	}
+
 	if (end == MD_SESS_END_NONE) {
 		if (msg && !msg->req && msg->scode >= 300)
 			end = end_from_status(msg->scode);

@@ -113,6 +113,18 @@ def sipp_call(md, logs, scenario, want_reason, tone_seconds=0, extra_args=()):
         return call
 
 
+def case_refused_without_account(md, logs):
+    """A call without an account that the far end refuses (403, with its
+    reason) or challenges (407) is not told as a wrong password: none was
+    sent. The user reads the server's reason, or that it takes calls only
+    through an account."""
+    for scenario, says in (("forbidden.xml", "403 Destination barred"),
+                           ("challenge.xml", "only through a SIP account")):
+        call = sipp_call(md, logs, scenario, "failed")
+        message = call.ended()[0]["message"]
+        check(says in message and "password" not in message, f"{scenario}: told {message!r}")
+
+
 def case_wrong_password(md, logs):
     with peers.Kamailio(USERS, logs=logs) as kamailio:
         md.add_account("work", kamailio.port, "alice", "not-the-password")
