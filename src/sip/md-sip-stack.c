@@ -87,19 +87,21 @@ static void exit_handler(void *arg)
 }
 
 
+/* The DNS servers resolv.conf names now. Names are resolved only when an
+ * account's server is one: a host without resolv.conf still calls IP
+ * addresses. */
+static uint32_t system_dns_servers(struct sa *nsv, uint32_t n)
+{
+	return dns_srv_get(NULL, 0, nsv, &n) ? 0 : n;
+}
+
+
 static int dnsc_from_system(struct dnsc **dnscp)
 {
 	struct sa nsv[4];
-	uint32_t nsn = ARRAY_SIZE(nsv);
-	int err;
 
-	/* Names are resolved only when an account's server is one; a host
-	 * without resolv.conf still calls IP addresses. */
-	err = dns_srv_get(NULL, 0, nsv, &nsn);
-	if (err)
-		nsn = 0;
-
-	return dnsc_alloc(dnscp, NULL, nsv, nsn);
+	return dnsc_alloc(dnscp, NULL, nsv,
+			  system_dns_servers(nsv, ARRAY_SIZE(nsv)));
 }
 
 
@@ -196,11 +198,19 @@ int md_stack_alloc(struct md_stack **stackp, const struct sa *laddr,
 
 int md_stack_rebind(struct md_stack *stack, const struct sa *laddr)
 {
+	struct sa nsv[4];
+	uint32_t nsn;
 	struct sa want;
 	int err;
 
 	if (!stack || !laddr || stack->closing)
 		return EINVAL;
+
+	/* Another network has DNS servers of its own (a laptop's router at
+	 * home, the office's): those of the one left may not be reachable. */
+	nsn = system_dns_servers(nsv, ARRAY_SIZE(nsv));
+	if (nsn)
+		(void)dnsc_srv_set(stack->dnsc, nsv, nsn);
 
 	/* The transports go with their sockets and connections; a message
 	 * still held (a server transaction's request) keeps its socket. */

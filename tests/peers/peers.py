@@ -378,13 +378,14 @@ class Certs:
 
 
 class Dnsmasq:
-    """A DNS server on 127.0.0.1:53 of the test's own network namespace
-    (own_loopback()) for the names under @domain: SRV records @srv, a list
-    of (name, target, port), and addresses @hosts, {name: IPv4 address};
-    every other name under @domain does not exist. It logs the queries it
-    gets."""
+    """A DNS server on @address, port 53, of the test's own network
+    namespace (own_loopback()) for the names under @domain: SRV records
+    @srv, a list of (name, target, port), and addresses @hosts, {name: IPv4
+    address}; every other name under @domain does not exist. It logs the
+    queries it gets."""
 
-    def __init__(self, domain, srv=(), hosts=None, logs=None):
+    def __init__(self, domain, srv=(), hosts=None, logs=None, address="127.0.0.1"):
+        self.address = address
         self.domain = domain
         self.srv = list(srv)
         self.hosts = dict(hosts or {})
@@ -393,12 +394,14 @@ class Dnsmasq:
 
     def start(self):
         argv = [need("dnsmasq", "dnsmasq-base"), "--keep-in-foreground", "--conf-file=/dev/null",
-                "--no-resolv", "--no-hosts", "--listen-address=127.0.0.1", "--bind-interfaces",
-                "--port=53", f"--local=/{self.domain}/", "--log-queries", "--log-facility=-",
-                "--pid-file=" + os.path.join(self.logs, "dnsmasq.pid")]
+                "--no-resolv", "--no-hosts", f"--listen-address={self.address}",
+                "--bind-interfaces", "--port=53", f"--local=/{self.domain}/", "--log-queries",
+                "--log-facility=-",
+                "--pid-file=" + os.path.join(self.logs, f"dnsmasq-{self.address}.pid")]
         argv += [f"--srv-host={name},{target},{port}" for name, target, port in self.srv]
         argv += [f"--host-record={name},{address}" for name, address in self.hosts.items()]
-        self.process = Process("dnsmasq", argv, os.path.join(self.logs, "dnsmasq.log"))
+        self.process = Process("dnsmasq", argv,
+                               os.path.join(self.logs, f"dnsmasq-{self.address}.log"))
         wait_for(lambda: self._answers() or not self.process.running(), 10, "dnsmasq's answer")
         if not self.process.running():
             raise PeerError("dnsmasq did not start:\n" + self.process.log_text())
@@ -410,7 +413,7 @@ class Dnsmasq:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
             s.settimeout(0.2)
             try:
-                s.sendto(query, ("127.0.0.1", 53))
+                s.sendto(query, (self.address, 53))
                 return s.recv(512)[:2] == query[:2]
             except OSError:
                 return False

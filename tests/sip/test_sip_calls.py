@@ -702,6 +702,58 @@ def ringing_setup(md, logs):
         check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
 
 
+def move_and_register(listener, kamailio, address, prefix):
+    """The network changes (peers.new_network): `listen` registers again,
+    and Kamailio has the new binding, from @address."""
+    n_events = len(listener.events)
+    peers.new_network(address, prefix)
+    listener.wait_event(lambda e: e.get("event") == "registered"
+                        and listener.events.index(e) >= n_events, 15,
+                        "registration from the new address")
+    kamailio.wait_registration("alice-", address)
+
+
+def case_network_change_dns(md, logs):
+    """A provider known by its domain, and a network change that also
+    changes the DNS server (a laptop leaving home for the office, where
+    resolv.conf now names the office's): `listen` registers again from the
+    new address, asking the new network's DNS server for the provider's
+    servers; the old one no longer answers. Runs in network and mount
+    namespaces of its own (meson starts it under unshare)."""
+    peers.own_loopback()
+    peers.own_resolver("127.0.0.2")
+    peers.prefer_source("127.0.0.2")
+    server = "pbx1.meetdial.test"
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        records = {"hosts": {server: "127.0.0.1"},
+                   "srv": [(f"_sip._udp.{PROVIDER_DOMAIN}", server, kamailio.port)]}
+        home_dns = peers.Dnsmasq("meetdial.test", address="127.0.0.2", logs=logs, **records)
+        home_dns.start()
+        try:
+            added = md.run("account", "add", "provider", "--server", PROVIDER_DOMAIN, "--user",
+                           "alice", "--password-stdin", input=PASSWORD.encode() + b"\n")
+            check(added.returncode == 0, f"account add: {added.stderr!r}")
+            listener = listen(md, "--mic", "null", "--speaker", "null")
+            try:
+                listener.wait_event(lambda e: e.get("event") == "registered", 15, "registration")
+                kamailio.wait_registration("alice@", "127.0.0.2")
+                home_dns.stop()
+                with open("/etc/resolv.conf", "w") as f:
+                    f.write("nameserver 127.0.0.3\n")
+                with peers.Dnsmasq("meetdial.test", address="127.0.0.3", logs=logs,
+                                   **records) as office_dns:
+                    move_and_register(listener, kamailio, "127.0.0.3", "198.51.100.0/24")
+                    check(f"query[SRV] _sip._udp.{PROVIDER_DOMAIN}" in office_dns.log_text(),
+                          "the new network's DNS server was not asked")
+            finally:
+                listener.proc.send_signal(signal.SIGINT)
+                rc = listener.wait(10)
+            check(rc == 0, f"listen exited {rc} after Ctrl+C: {listener.stderr.decode()}")
+        finally:
+            home_dns.stop()
+    no_secrets(md)
+
+
 def case_network_change(md, logs):
     """`listen` stays up while the network changes under it: it moves to the
     address that now reaches the server, registers again from there, and a
@@ -712,12 +764,7 @@ def case_network_change(md, logs):
     md.env["G_MESSAGES_DEBUG"] = "md-sip"   # says when a move waits for a call
     with ringing_setup(md, logs) as (kamailio, caller, listener):
         kamailio.wait_registration("alice@", "127.0.0.2")
-        n_events = len(listener.events)
-        peers.new_network("127.0.0.3", "198.51.100.0/24")
-        listener.wait_event(lambda e: e.get("event") == "registered"
-                            and listener.events.index(e) >= n_events, 15,
-                            "registration from the new address")
-        kamailio.wait_registration("alice-", "127.0.0.3")
+        move_and_register(listener, kamailio, "127.0.0.3", "198.51.100.0/24")
         # The binding at the address left is removed, so calls are not
         # forked to an address nobody listens on.
         kamailio.wait_removal("alice@", "127.0.0.2")
