@@ -223,9 +223,12 @@ static int answer_handler(const struct sip_msg *msg, void *arg)
 
 	/* The answer to our own re-INVITE (hold, resume): the media follows
 	 * it, or a held call would wait for audio the far end no longer
-	 * sends. */
+	 * sends. One we cannot use leaves the call as it was (libre goes on
+	 * with it), so it is not what the call's end is told as. */
 	if (!err && sess->answered)
 		emit(sess, MD_SESS_MODIFIED, &sess->media);
+	else if (err && sess->answered)
+		sess->end = MD_SESS_END_NONE;
 
 	return err;
 }

@@ -262,6 +262,16 @@ def case_offerless_reinvite(md, logs):
     moved_call(md, logs, "offerless-reinvite.xml")
 
 
+def case_offerless_reinvite_bad_answer(md, logs):
+    """The far end's session refresh answers our offer (in its ACK) with a
+    codec we cannot use: the call goes on as it was, and its end is told
+    as the far end's BYE, not as the bad answer."""
+    heard = os.path.join(md.config, "heard.wav")
+    with peers.Sipp("offerless-reinvite-bad-answer.xml", logs=logs, tone_seconds=10) as sipp:
+        call_until_far_end_bye(md, sipp, heard)
+    check(tone_frequency(heard) in range(600, 700), f"heard {tone_frequency(heard)} Hz, not 650")
+
+
 def sip_port(call):
     """The UDP port the CLI's SIP stack listens on, from its debug line."""
     def listening():
