@@ -407,6 +407,16 @@ on_call_dtmf_sent (MdCall       *call,
 }
 
 static void
+on_call_dtmf_failed (MdCall       *call,
+                     const char   *message,
+                     MdCliSession *session)
+{
+  g_autofree char *human = g_strdup_printf (_("Touch tones could not be sent: %s"), message);
+
+  md_cli_session_event (session, human, "dtmf_failed", "message", message, NULL);
+}
+
+static void
 on_call_dtmf_received (MdCall       *call,
                        const char   *masked,
                        MdCliSession *session)
@@ -445,6 +455,7 @@ md_cli_session_watch_call (MdCliSession *session,
   g_signal_connect (call, "notify::waiting", G_CALLBACK (on_call_waiting), session);
   g_signal_connect (call, "notify::server-silent", G_CALLBACK (on_call_server_silent), session);
   g_signal_connect (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), session);
+  g_signal_connect (call, "dtmf-failed", G_CALLBACK (on_call_dtmf_failed), session);
   g_signal_connect (call, "dtmf-received", G_CALLBACK (on_call_dtmf_received), session);
 }
 

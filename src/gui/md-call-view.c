@@ -171,6 +171,17 @@ on_call_dtmf_sent (MdCallView *self,
 }
 
 static void
+on_call_dtmf_failed (MdCallView *self,
+                     const char *message)
+{
+  g_autofree char *text = g_strdup_printf (_("Touch tones could not be sent: %s"), message);
+
+  /* The PIN's turn is over: no "Sending PIN" over this. */
+  self->digits_sent = TRUE;
+  gtk_label_set_label (self->progress_label, text);
+}
+
+static void
 on_call_muted_notify (MdCallView *self)
 {
   gtk_toggle_button_set_active (self->mute_button, md_call_get_muted (self->call));
@@ -222,6 +233,7 @@ on_controller_call_notify (MdCallView *self)
   g_signal_connect_swapped (call, "notify::muted", G_CALLBACK (on_call_muted_notify), self);
   g_signal_connect_swapped (call, "answered", G_CALLBACK (on_call_answered), self);
   g_signal_connect_swapped (call, "dtmf-sent", G_CALLBACK (on_call_dtmf_sent), self);
+  g_signal_connect_swapped (call, "dtmf-failed", G_CALLBACK (on_call_dtmf_failed), self);
   update_state (self);
 }
 

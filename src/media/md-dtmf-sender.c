@@ -248,14 +248,24 @@ check_request (MdDtmfSender  *self,
                    g_ascii_isprint (request->digit) ? request->digit : '?');
       return FALSE;
     }
-  if (request->method == MD_DTMF_METHOD_RFC4733 &&
+  return md_dtmf_sender_can_send (self, request->method, error);
+}
+
+gboolean
+md_dtmf_sender_can_send (MdDtmfSender  *self,
+                         MdDtmfMethod   method,
+                         GError       **error)
+{
+  g_return_val_if_fail (MD_IS_DTMF_SENDER (self), FALSE);
+
+  if (method == MD_DTMF_METHOD_RFC4733 &&
       (self->rtp_src == NULL || self->payload_type < 0))
     {
       g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC,
                    _("The far end does not take keypad events in the audio stream"));
       return FALSE;
     }
-  if (request->method == MD_DTMF_METHOD_INBAND && self->tone == NULL)
+  if (method == MD_DTMF_METHOD_INBAND && self->tone == NULL)
     {
       g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_NO_CODEC,
                    _("Keypad tones in the audio need the G.711 codec, which this call does not use"));

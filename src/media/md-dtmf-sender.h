@@ -35,6 +35,11 @@ void          md_dtmf_sender_set_payload_type (MdDtmfSender *self,
 void          md_dtmf_sender_set_tone_pad     (MdDtmfSender *self,
                                                GstPad       *pad,
                                                guint         rate);
+/* Whether digits can go by @method in this call (the far end took
+ * telephone-events; in-band needs G.711); if not, why. */
+gboolean      md_dtmf_sender_can_send         (MdDtmfSender  *self,
+                                               MdDtmfMethod   method,
+                                               GError       **error);
 void          md_dtmf_sender_send_async       (MdDtmfSender        *self,
                                                char                 digit,
                                                MdDtmfMethod         method,

@@ -35,6 +35,8 @@
      (MdMediaSession *self, const MdMediaParams *params, GError **error), (self, params, error)) \
   V (md_media_session_set_muted, (MdMediaSession *self, gboolean muted), (self, muted)) \
   F (md_media_session_get_muted, gboolean, (MdMediaSession *self), (self)) \
+  F (md_media_session_can_send_dtmf, gboolean, \
+     (MdMediaSession *self, MdDtmfMethod method, GError **error), (self, method, error)) \
   V (md_media_session_send_dtmf_async, \
      (MdMediaSession *self, char digit, MdDtmfMethod method, guint duration_ms, \
       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data), \

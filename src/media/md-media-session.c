@@ -553,6 +553,29 @@ on_dtmf_sent (GObject      *source,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+gboolean
+md_media_session_can_send_dtmf (MdMediaSession  *self,
+                                MdDtmfMethod     method,
+                                GError         **error)
+{
+  g_return_val_if_fail (MD_IS_MEDIA_SESSION (self), FALSE);
+
+  if (self->pipeline == NULL)
+    {
+      g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
+                   _("This call’s audio is not running"));
+      return FALSE;
+    }
+  if (!self->sending)
+    {
+      g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
+                   _("Keypad tones cannot be sent while the call is on hold"));
+      return FALSE;
+    }
+  return md_dtmf_sender_can_send (md_media_pipeline_get_dtmf_sender (self->pipeline),
+                                  method, error);
+}
+
 void
 md_media_session_send_dtmf_async (MdMediaSession      *self,
                                   char                 digit,
@@ -563,22 +586,16 @@ md_media_session_send_dtmf_async (MdMediaSession      *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (MD_IS_MEDIA_SESSION (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, md_media_session_send_dtmf_async);
 
-  if (self->pipeline == NULL)
+  if (!md_media_session_can_send_dtmf (self, method, &error))
     {
-      g_task_return_new_error (task, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
-                               _("This call’s audio is not running"));
-      return;
-    }
-  if (!self->sending)
-    {
-      g_task_return_new_error (task, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
-                               _("Keypad tones cannot be sent while the call is on hold"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   md_dtmf_sender_send_async (md_media_pipeline_get_dtmf_sender (self->pipeline),

@@ -78,6 +78,10 @@ gboolean        md_media_session_update         (MdMediaSession *self, const MdM
                                                  GError **error);   /* re-INVITE: hold/resume, new address */
 void            md_media_session_set_muted      (MdMediaSession *self, gboolean muted);
 gboolean        md_media_session_get_muted      (MdMediaSession *self);
+/* Whether a digit can go by @method now (audio running, not held, the way
+ * of sending usable in this call); if not, why. */
+gboolean        md_media_session_can_send_dtmf  (MdMediaSession *self, MdDtmfMethod method,
+                                                 GError **error);
 /* Sends one digit [0-9*#]: ~100 ms on (@duration_ms), then >= 60 ms of silence before the
    task completes. RFC 4733: start, continuation packets every ptime, 3 end packets, same
    timestamp. INBAND: the DTMF tone pair mixed into the encoded audio (G.711 only). */

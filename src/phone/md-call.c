@@ -26,6 +26,7 @@ static GParamSpec *props[N_PROPS];
 
 enum {
   SIGNAL_DTMF_SENT,
+  SIGNAL_DTMF_FAILED,
   SIGNAL_DTMF_RECEIVED,
   SIGNAL_ANSWERED,
   SIGNAL_ENDED,
@@ -260,10 +261,11 @@ on_media_dtmf_sent (GObject      *source,
 
   if (!md_media_session_send_dtmf_finish (MD_MEDIA_SESSION (source), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("A touch tone could not be sent: %s", error->message);
-      if (self->state == MD_CALL_STATE_ENDED)
+      if (self->state == MD_CALL_STATE_ENDED ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+
+      g_debug ("A touch tone stopped: %s", error->message);
     }
 
   digit_done (self);
@@ -281,6 +283,7 @@ on_info_gap_done (gpointer user_data)
 static void
 send_next_digit (MdCall *self)
 {
+  g_autoptr(GError) error = NULL;
   char digit;
 
   if (self->dtmf_sending || self->dtmf_queue->len == 0)
@@ -291,6 +294,17 @@ send_next_digit (MdCall *self)
   digit = self->dtmf_queue->str[0];
   g_string_erase (self->dtmf_queue, 0, 1);
   self->dtmf_sending = TRUE;
+
+  /* The digits after it could not go either (the way of sending is the
+   * call's): the user is told once, and the plan goes on. */
+  if (!use_sip_info (self) &&
+      !md_media_session_can_send_dtmf (self->media, media_method (self), &error))
+    {
+      g_string_truncate (self->dtmf_queue, 0);
+      g_signal_emit (self, signals[SIGNAL_DTMF_FAILED], 0, error->message);
+      digit_done (self);
+      return;
+    }
 
   /* Never the digit itself: PINs stay out of logs and events. */
   g_signal_emit (self, signals[SIGNAL_DTMF_SENT], 0, "•");
@@ -616,6 +630,10 @@ md_call_class_init (MdCallClass *klass)
 
   signals[SIGNAL_DTMF_SENT] =
     g_signal_new ("dtmf-sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A touch tone could not be sent, and none after it: the reason. */
+  signals[SIGNAL_DTMF_FAILED] =
+    g_signal_new ("dtmf-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_DTMF_RECEIVED] =
     g_signal_new ("dtmf-received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

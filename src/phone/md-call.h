@@ -33,7 +33,8 @@ G_DECLARE_FINAL_TYPE (MdCall, md_call, MD, CALL, GObject)
  * has not replied at all for a few seconds: likely out of reach, though
  * the call goes on trying until SIP gives up).
  * Signals: "dtmf-sent" (const char *masked_digits) — digits are always
- * shown as "•"; "dtmf-received" (const char *masked_digits) — a digit the
+ * shown as "•"; "dtmf-failed" (const char *message) — a touch tone could
+ * not be sent, nor those queued after it, and why; "dtmf-received" (const char *masked_digits) — a digit the
  * far end sent by SIP INFO, also shown as "•"; "answered" (); "ended" (). */
 
 MdCallState  md_call_get_state         (MdCall *self);

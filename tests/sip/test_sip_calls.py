@@ -1422,6 +1422,29 @@ def case_dtmf_mode_sip_info(md, logs):
         check(infos == 3, f"{infos} SIP INFOs went through the proxy, not 3")
 
 
+def case_dtmf_mode_unusable(md, logs):
+    """dtmf-mode forced to in-band tones, in a call that settles on Opus
+    (in-band needs G.711): the user is told once why the PIN could not be
+    sent, no digit is counted as sent, and the call goes on until hung up;
+    no GLib warning on the terminal."""
+    md.gsettings("dtmf-mode", "inband")
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, codecs="opus/48000/2",
+                       logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER},{PIN}", "--mic", "tone:440", "--speaker", "null",
+                             "--pause-ms", "300", "--hangup-after", "3")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        failed = [e for e in call.events if e.get("event") == "dtmf_failed"]
+        check(len(failed) == 1 and "G.711" in failed[0]["message"], f"told {failed}")
+        sent = [e for e in call.events if e.get("event") == "dtmf"]
+        check(not sent, f"digits counted as sent: {sent}")
+        check(bridge.dtmf() == [], f"the bridge received {bridge.dtmf()}")
+        check(b"WARNING" not in call.stderr, f"a GLib warning: {call.stderr.decode()[-800:]}")
+    no_secrets(md)
+
+
 def case_remote_hold(md, logs):
     """The far end holds and resumes by re-INVITE: the call stays up, also
     through a silence longer than the RTP timeout, the media follows each
