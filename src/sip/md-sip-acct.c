@@ -101,7 +101,18 @@ static void set_state(struct md_acct *acct, enum md_acct_state state,
 		      uint16_t scode, const char *reason)
 {
 	acct->state = state;
-	acct->stateh(state, scode, reason ? reason : "", acct->arg);
+	if (acct->stateh)
+		acct->stateh(state, scode, reason ? reason : "", acct->arg);
+}
+
+
+void md_acct_forget_owner(struct md_acct *acct)
+{
+	if (!acct)
+		return;
+
+	acct->stateh = NULL;
+	acct->arg = NULL;
 }
 
 

@@ -46,6 +46,10 @@ int md_acct_alloc(struct md_acct **acctp, struct sip *sip,
 		  const struct md_acct_cfg *cfg, md_acct_state_h *stateh,
 		  void *arg);
 
+/* The owner given to md_acct_alloc() lets go: its state handler is called
+ * no more, while a call that goes through the account may keep it. */
+void md_acct_forget_owner(struct md_acct *acct);
+
 /* Starts (or restarts) registration; with the password still to come,
  * stays "registering" until it is there. An account that only calls out
  * stays unregistered. */

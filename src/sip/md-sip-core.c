@@ -81,6 +81,9 @@ entry_destructor (void *arg)
 
   tmr_cancel (&entry->tmr_remove);
   mem_deref (entry->sess);
+  /* A call through the account may hold it past this entry (an account
+   * removed mid-call): its state must not reach the entry gone. */
+  md_acct_forget_owner (entry->acct);
   mem_deref (entry->acct);
 }
 
