@@ -407,6 +407,15 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 			end = MD_SESS_END_REMOTE;
 	}
 
+	/* Our offer was encrypted: a far end without SRTP refuses it (488)
+	 * or answers with plain RTP, which reads as no common codec. */
+	if (end == MD_SESS_END_NO_CODEC && sess->srtp && !sess->answered) {
+		end = MD_SESS_END_FAILED;
+		str_ncpy(text, "the far end refused the call's audio; it may not "
+			 "take encrypted audio (SRTP), which the srtp setting "
+			 "turns off", sizeof(text));
+	}
+
 	emit_ended(sess, end, msg && !msg->req ? msg->scode : 0, text);
 }
 

@@ -1483,6 +1483,23 @@ def tls_certs(md):
     return peers.Certs(directory)
 
 
+def case_tls_no_srtp(md, logs):
+    """A TLS account's call offers SRTP (the srtp setting's "auto"); a
+    bridge without SRTP refuses it: the call fails saying the far end may
+    not take encrypted audio, not that it offers no audio format."""
+    certs = tls_certs(md)
+    with peers.Kamailio(USERS, logs=logs, tls=certs.server) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs):
+        md.add_account("work", kamailio.tls_port, "alice", PASSWORD, "tls", ca_file=certs.ca)
+        call = md.start_call(f"tel:{BRIDGE_USER}", "--mic", "null", "--speaker", "null")
+        rc = call.wait(30)
+        ended = call.ended()
+        check(rc == 1 and ended and ended[0]["reason"] == "failed"
+              and "encrypted audio (SRTP)" in ended[0]["message"],
+              f"call exited {rc}: {ended} {call.stderr.decode()[-800:]}")
+    no_secrets(md)
+
+
 def case_tls_bridge(md, logs):
     """Register (digest auth) and call the bridge over TLS, trusting a
     private CA through --ca-file: the PIN arrives, audio flows, and the
