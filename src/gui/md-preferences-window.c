@@ -23,6 +23,7 @@ struct _MdPreferencesWindow
   AdwEntryRow         *country_row;
   GtkAdjustment       *pause_adjustment;
   AdwComboRow         *dtmf_row;
+  AdwComboRow         *srtp_row;
   GtkSwitch           *confirm_switch;
   AdwComboRow         *input_row;
   AdwComboRow         *output_row;
@@ -109,6 +110,7 @@ choice_set_mapping (const GValue       *value,
 /* Row orders of the combo rows in md-preferences-window.ui. */
 static const char * const audio_choices[] = { "auto", "null", NULL };
 static const char * const dtmf_choices[] = { "auto", "rfc4733", "sip-info", "inband", NULL };
+static const char * const srtp_choices[] = { "auto", "always", "never", NULL };
 /* "fallback": back to the computer's audio; "end": the meeting call ends */
 static const char * const hangup_choices[] = { "fallback", "end", NULL };
 
@@ -453,6 +455,9 @@ bind_settings (MdPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "dtmf-mode", self->dtmf_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
                                 (gpointer) dtmf_choices, NULL);
+  g_settings_bind_with_mapping (self->settings, "srtp", self->srtp_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
+                                (gpointer) srtp_choices, NULL);
   g_settings_bind_with_mapping (self->settings, "audio-input", self->input_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, choice_get_mapping, choice_set_mapping,
                                 (gpointer) audio_choices, NULL);
@@ -502,6 +507,7 @@ md_preferences_window_class_init (MdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, country_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, pause_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, dtmf_row);
+  gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, srtp_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, confirm_switch);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, input_row);
   gtk_widget_class_bind_template_child (widget_class, MdPreferencesWindow, output_row);

@@ -412,8 +412,8 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	if (end == MD_SESS_END_NO_CODEC && sess->srtp && !sess->answered) {
 		end = MD_SESS_END_FAILED;
 		str_ncpy(text, "the far end refused the call's audio; it may not "
-			 "take encrypted audio (SRTP), which the srtp setting "
-			 "turns off", sizeof(text));
+			 "take encrypted audio (SRTP), which the Encrypted "
+			 "Call Audio preference (srtp) turns off", sizeof(text));
 	}
 
 	emit_ended(sess, end, msg && !msg->req ? msg->scode : 0, text);
