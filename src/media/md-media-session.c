@@ -568,7 +568,7 @@ md_media_session_can_send_dtmf (MdMediaSession  *self,
     }
   if (!self->sending)
     {
-      g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED,
+      g_set_error (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_HELD,
                    _("Keypad tones cannot be sent while the call is on hold"));
       return FALSE;
     }

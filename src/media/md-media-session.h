@@ -17,6 +17,7 @@ typedef enum {
   MD_MEDIA_ERROR_NO_DEVICE,
   MD_MEDIA_ERROR_NETWORK_LOST,
   MD_MEDIA_ERROR_NO_CODEC,
+  MD_MEDIA_ERROR_HELD,          /* the far end holds the call: nothing may be sent */
 } MdMediaError;
 
 typedef enum {

@@ -63,6 +63,7 @@ struct _MdCall
   gboolean         waiting;
   gboolean         plan_in_dtmf;    /* the current step waits for the queue */
   gboolean         plan_held;       /* a step came due while on hold */
+  gboolean         dtmf_held;       /* digits wait for the far end's resume */
 
   /* DTMF digits, sent one at a time */
   GString         *dtmf_queue;
@@ -295,10 +296,20 @@ send_next_digit (MdCall *self)
   g_string_erase (self->dtmf_queue, 0, 1);
   self->dtmf_sending = TRUE;
 
+  /* The far end holds the call: the digits wait for its resume. */
+  if (!use_sip_info (self) &&
+      !md_media_session_can_send_dtmf (self->media, media_method (self), &error) &&
+      g_error_matches (error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_HELD))
+    {
+      g_string_prepend_c (self->dtmf_queue, digit);
+      self->dtmf_sending = FALSE;
+      self->dtmf_held = TRUE;
+      return;
+    }
+
   /* The digits after it could not go either (the way of sending is the
    * call's): the user is told once, and the plan goes on. */
-  if (!use_sip_info (self) &&
-      !md_media_session_can_send_dtmf (self->media, media_method (self), &error))
+  if (error != NULL)
     {
       g_string_truncate (self->dtmf_queue, 0);
       g_signal_emit (self, signals[SIGNAL_DTMF_FAILED], 0, error->message);
@@ -415,6 +426,13 @@ on_sip_modified (MdCall *self)
 {
   if (self->media_started)
     start_media (self);
+
+  /* A re-INVITE may be the far end's resume. */
+  if (self->dtmf_held)
+    {
+      self->dtmf_held = FALSE;
+      send_next_digit (self);
+    }
 }
 
 static const char *

@@ -271,7 +271,7 @@ test_hold (Fixture       *fixture,
   run.session = fixture->a;
   send_next_digit (&run);
   wait_until (digits_done, &run, WAIT_TIMEOUT_MS, "DTMF on hold to fail");
-  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_FAILED);
+  g_assert_error (run.error, MD_MEDIA_ERROR, MD_MEDIA_ERROR_HELD);
   g_clear_error (&run.error);
 
   params.send = TRUE;

@@ -1483,6 +1483,33 @@ def tls_certs(md):
     return peers.Certs(directory)
 
 
+def case_remote_hold_pin(md, logs):
+    """The far end holds the call while the plan waits to send the PIN:
+    the digits wait for its resume, then all of them go."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio, \
+         peers.Baresip(kamailio.port, BRIDGE_USER, BRIDGE_PASSWORD, logs=logs) as bridge:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(f"tel:{BRIDGE_USER},,{PIN}", "--mic", "tone:440", "--speaker", "null",
+                             "--pause-ms", "1000", "--hangup-after", "8")
+        call.wait_state("active")
+        bridge.wait_event("CALL_ESTABLISHED", timeout=5)
+        bridge.command("hold")
+        peers.wait_for(lambda: kamailio.log_text().count("IN-DIALOG INVITE") >= 1, 5,
+                       "the hold re-INVITE")
+        # A window past both pauses, in which nothing may be sent.
+        time.sleep(2.5)
+        check(bridge.dtmf() == [], f"digits went out while held: {bridge.dtmf()}")
+        bridge.command("resume")
+        peers.wait_for(lambda: len(bridge.dtmf()) == len(PIN), 10, "the PIN after the resume")
+        rc = call.wait(20)
+        check(rc == 0, f"call exited {rc}: {call.stderr.decode()}")
+        digits = "".join(d for d, _ in bridge.dtmf())
+        check(digits == PIN, f"the bridge received {digits!r}, not the PIN")
+        failed = [e for e in call.events if e.get("event") == "dtmf_failed"]
+        check(not failed, f"told the PIN failed: {failed}")
+    no_secrets(md)
+
+
 def case_tls_no_srtp(md, logs):
     """A TLS account's call offers SRTP (the srtp setting's "auto"); a
     bridge without SRTP refuses it: the call fails saying the far end may
