@@ -249,17 +249,21 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	 * runs with, wherever the far end lists it. */
 	for (le = rfmtl->head; le; le = le->next) {
 		const struct sdp_format *fmt = le->data;
+		const struct sdp_format *mine;
 
 		if (!fmt->sup)
 			continue;
 
-		if (is_telev(fmt)) {
-			if (!telev)
+		/* A number without a name that stands for our
+		 * telephone-event (libre gives ours the far end's number)
+		 * is no codec either. */
+		mine = local_format(m, fmt);
+		if (is_telev(fmt) || (mine && is_telev(mine))) {
+			if (!telev && is_telev(fmt))
 				telev = fmt;
 		}
 		else if (!codec && (!current ||
-				    is_codec(local_format(m, fmt),
-					     &current->codec))) {
+				    is_codec(mine, &current->codec))) {
 			codec = fmt;
 		}
 	}
