@@ -137,6 +137,13 @@ static bool is_telev(const struct sdp_format *fmt)
 }
 
 
+/* RTP carries a payload type in seven bits; libre reads any number. */
+static bool is_rtp_pt(const struct sdp_format *fmt)
+{
+	return fmt->pt >= 0 && fmt->pt <= 127;
+}
+
+
 /* The format of ours that the far end's @fmt stands for. libre matches
  * static payload types by number alone, whatever name the far end wrote
  * ("0 P:CMU/8000"): the codec is named as we offered it. */
@@ -259,7 +266,9 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 		 * is no codec either. */
 		mine = local_format(m, fmt);
 		if (is_telev(fmt) || (mine && is_telev(mine))) {
-			if (!telev && is_telev(fmt))
+			/* One that RTP cannot carry leaves the call
+			 * without RFC 4733 tones, as if not offered. */
+			if (!telev && is_telev(fmt) && is_rtp_pt(fmt))
 				telev = fmt;
 		}
 		else if (!codec && (!current ||
@@ -273,7 +282,7 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 		goto out;
 	}
 
-	if (codec->pt < 0 || codec->pt > 127) {
+	if (!is_rtp_pt(codec)) {
 		err = EBADMSG;
 		goto out;
 	}
