@@ -285,11 +285,18 @@ core_acct_state (enum md_acct_state state,
 {
   struct entry *entry = arg;
   MdSipEvent *ev = core_event_new (entry->core, EV_ACCOUNT_STATE, entry->id);
+  GHashTableIter iter;
+  gpointer sess_entry;
 
   (void) scode;
   ev->state = (int) state;
   ev->text = g_strdup (reason);
   md_sip_core_post (entry->core, ev);
+
+  /* Calls refused while the account signed in learn why. */
+  g_hash_table_iter_init (&iter, entry->core->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &sess_entry))
+    md_sess_account_settled (((struct entry *) sess_entry)->sess);
 }
 
 static void

@@ -38,6 +38,8 @@ struct md_sess {
 	bool tls;
 	bool ended;
 	bool password_wait;           /* challenged before the password came */
+	uint16_t refused_scode;       /* 403 through the account, and its */
+	char refused[192];            /* words: see md_sess_account_settled() */
 	bool srtp;                    /* our offer is SRTP */
 	char srtp_key[MD_SDP_SRTP_KEY_SIZE];
 	md_sess_event_h *eh;
@@ -398,6 +400,19 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 		end = MD_SESS_END_FAILED;
 	}
 
+	/* Through an account, a 403 may refuse the password or only this
+	 * call (a barred number, no credit): the account's sign-in with the
+	 * same password tells which, once it is over. */
+	if (end == MD_SESS_END_NONE && sess->acct && msg && !msg->req &&
+	    msg->scode == 403) {
+		sess->refused_scode = msg->scode;
+		str_ncpy(sess->refused, text, sizeof(sess->refused));
+		tmr_cancel(&sess->tmr_no_answer);
+		heard(sess);
+		md_sess_account_settled(sess);
+		return;
+	}
+
 	if (end == MD_SESS_END_NONE) {
 		if (msg && !msg->req && msg->scode >= 300)
 			end = end_from_status(msg->scode);
@@ -577,6 +592,23 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
 		*sessp = sess;
 
 	return err;
+}
+
+
+void md_sess_account_settled(struct md_sess *sess)
+{
+	enum md_acct_state state;
+
+	if (!sess || sess->ended || !sess->refused_scode)
+		return;
+
+	state = md_acct_state(sess->acct);
+	if (state == MD_ACCT_REGISTERING)
+		return;
+
+	/* An account that only calls out has nothing else to go by. */
+	emit_ended(sess, state == MD_ACCT_REGISTERED ? MD_SESS_END_FAILED
+		   : MD_SESS_END_AUTH, sess->refused_scode, sess->refused);
 }
 
 

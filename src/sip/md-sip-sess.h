@@ -70,6 +70,11 @@ int md_sess_connect(struct md_sess **sessp, struct md_stack *stack,
  * challenged while it was still to come sends its INVITE again. */
 void md_sess_password_ready(struct md_sess *sess);
 
+/* The account's sign-in has moved on: a call refused (403) while it was
+ * under way ends, as a wrong password if the sign-in was refused too,
+ * else with the server's reason. */
+void md_sess_account_settled(struct md_sess *sess);
+
 /* An incoming INVITE: replies 180 Ringing and waits for answer/hangup.
  * Fills @from (the caller's URI) up to @from_size bytes. An INVITE without
  * SDP is answered with our offer, and the ACK brings the answer. */

@@ -174,20 +174,41 @@ def case_busy(md, logs):
     sipp_call(md, logs, "busy.xml", "busy")
 
 
+def account_call_refused(md, logs, number, want_reason):
+    """A call to @number through an account at Kamailio, which refuses it:
+    the call must end as @want_reason, with stderr saying why. Returns the
+    call."""
+    with peers.Kamailio(USERS, logs=logs) as kamailio:
+        md.add_account("work", kamailio.port, "alice", PASSWORD)
+        call = md.start_call(number, "--mic", "null", "--speaker", "null")
+        rc = call.wait(20)
+    ended = call.ended()
+    check(rc == 1 and ended and ended[0]["reason"] == want_reason, f"{rc} {ended}")
+    check(call.stderr.decode().strip().endswith(ended[0]["message"]),
+          f"stderr does not say why: {call.stderr.decode()!r}")
+    no_secrets(md)
+    return call
+
+
 def case_not_found(md, logs):
     """A number nobody has registered: the registrar says 404, and the call
     ends as unreachable, saying what the server said."""
-    with peers.Kamailio(USERS, logs=logs) as kamailio:
-        md.add_account("work", kamailio.port, "alice", PASSWORD)
-        call = md.start_call("tel:+15550199", "--mic", "null", "--speaker", "null")
-        rc = call.wait(20)
-        ended = call.ended()
-        check(rc == 1 and ended and ended[0]["reason"] == "unreachable", f"{rc} {ended}")
-        check(ended[0]["message"] == "The far end cannot be reached (404 Not Found)",
-              f"unclear: {ended[0]['message']!r}")
-        check(call.stderr.decode().strip().endswith(ended[0]["message"]),
-              f"stderr does not say why: {call.stderr.decode()!r}")
-    no_secrets(md)
+    call = account_call_refused(md, logs, "tel:+15550199", "unreachable")
+    message = call.ended()[0]["message"]
+    check(message == "The far end cannot be reached (404 Not Found)", f"unclear: {message!r}")
+
+
+def case_barred_number(md, logs):
+    """Through a signed-in account, a number the provider refuses (403 with
+    its reason, after the call's digest sign-in passed) is not told as a
+    wrong password: the user reads the server's reason, and the account
+    stays signed in."""
+    call = account_call_refused(md, logs, "tel:+15550403", "failed")
+    message = call.ended()[0]["message"]
+    check("403 Destination barred" in message and "password" not in message,
+          f"told {message!r}")
+    states = [e.get("state") for e in call.events if e.get("event") == "registered"]
+    check(states and states[-1] == "registered", f"account went {states}")
 
 
 def case_no_answer(md, logs):
