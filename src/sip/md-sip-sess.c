@@ -11,6 +11,9 @@
  * user is told meanwhile. */
 enum { SILENT_AFTER_MS = 4000 };
 
+/* How long a call refused with 403 waits for its account's sign-in. */
+enum { REFUSED_WAIT_MS = 5000 };
+
 struct md_sess {
 	struct sipsess *sess;
 	struct md_stack *stack;
@@ -26,6 +29,7 @@ struct md_sess {
 	struct mbuf *offer;           /* an incoming INVITE's SDP, if any */
 	struct tmr tmr_no_answer;
 	struct tmr tmr_silent;        /* no reply to the INVITE yet */
+	struct tmr tmr_refused;       /* the sign-in a 403 waits for */
 	struct md_keepalive *keepalive;   /* the dialog's flow, once set up */
 	uint32_t no_answer_ms;
 	enum md_sess_end end;
@@ -53,6 +57,7 @@ static void destructor(void *arg)
 
 	tmr_cancel(&sess->tmr_no_answer);
 	tmr_cancel(&sess->tmr_silent);
+	tmr_cancel(&sess->tmr_refused);
 	mem_deref(sess->keepalive);
 	mem_deref(sess->resolve);
 	mem_deref(sess->sess);
@@ -93,6 +98,7 @@ static void emit_ended(struct md_sess *sess, enum md_sess_end end,
 	sess->ended = true;
 	tmr_cancel(&sess->tmr_no_answer);
 	tmr_cancel(&sess->tmr_silent);
+	tmr_cancel(&sess->tmr_refused);
 	sess->keepalive = mem_deref(sess->keepalive);
 	sess->resolve = mem_deref(sess->resolve);
 	sess->eh(&ev, sess->arg);
@@ -337,6 +343,17 @@ static void info_handler(struct sip *sip, const struct sip_msg *msg,
 }
 
 
+/* A sign-in that takes longer (a registrar slow to answer) leaves the
+ * password in doubt: the user reads the server's reason. */
+static void refused_wait_handler(void *arg)
+{
+	struct md_sess *sess = arg;
+
+	emit_ended(sess, MD_SESS_END_FAILED, sess->refused_scode,
+		   sess->refused);
+}
+
+
 static void close_handler(int err, const struct sip_msg *msg, void *arg)
 {
 	struct md_sess *sess = arg;
@@ -409,6 +426,8 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 		str_ncpy(sess->refused, text, sizeof(sess->refused));
 		tmr_cancel(&sess->tmr_no_answer);
 		heard(sess);
+		tmr_start(&sess->tmr_refused, REFUSED_WAIT_MS,
+			  refused_wait_handler, sess);
 		md_sess_account_settled(sess);
 		return;
 	}
@@ -459,6 +478,7 @@ static int sess_alloc(struct md_sess **sessp, struct md_stack *stack,
 	sess->arg = arg;
 	tmr_init(&sess->tmr_no_answer);
 	tmr_init(&sess->tmr_silent);
+	tmr_init(&sess->tmr_refused);
 
 	*sessp = sess;
 
