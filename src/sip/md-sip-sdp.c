@@ -210,6 +210,7 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 	enum sdp_dir dir;
 	struct le *le;
 	struct sa rtcp;
+	bool bad_pt = false;
 	bool held;
 	size_t pos;
 	int err;
@@ -271,19 +272,21 @@ int md_sdp_negotiate(struct sdp_session *sdp, struct sdp_media *m,
 			if (!telev && is_telev(fmt) && is_rtp_pt(fmt))
 				telev = fmt;
 		}
-		else if (!codec && (!current ||
-				    is_codec(mine, &current->codec))) {
+		else if (codec || (current &&
+				   !is_codec(mine, &current->codec))) {
+			continue;
+		}
+		else if (is_rtp_pt(fmt)) {
 			codec = fmt;
+		}
+		else {
+			/* A later one may do. */
+			bad_pt = true;
 		}
 	}
 
 	if (!codec) {
-		err = current ? ENOTSUP : ENOENT;
-		goto out;
-	}
-
-	if (!is_rtp_pt(codec)) {
-		err = EBADMSG;
+		err = bad_pt ? EBADMSG : current ? ENOTSUP : ENOENT;
 		goto out;
 	}
 
