@@ -68,6 +68,14 @@ negotiate (const guint8 *data,
   else
     g_assert_cmpint (md_sdp_alloc (&sdp, &m, &laddr, 40000, codecs, G_N_ELEMENTS (codecs)), ==, 0);
 
+  /* As answer: our offer has gone out (libre lists the media an answer
+   * may name only then). */
+  if (!offer)
+    {
+      g_assert_cmpint (sdp_encode (&mb, sdp, true), ==, 0);
+      mem_deref (mb);
+    }
+
   mb = mbuf_alloc (size + 1);
   mbuf_write_mem (mb, data, size);
   mb->pos = 0;
