@@ -626,9 +626,13 @@ void md_sess_account_settled(struct md_sess *sess)
 	if (state == MD_ACCT_REGISTERING)
 		return;
 
-	/* An account that only calls out has nothing else to go by. */
-	emit_ended(sess, state == MD_ACCT_REGISTERED ? MD_SESS_END_FAILED
-		   : MD_SESS_END_AUTH, sess->refused_scode, sess->refused);
+	/* A sign-in that failed otherwise (no reply, a TLS certificate)
+	 * tells nothing of the password: the server's reason then, as after
+	 * REFUSED_WAIT_MS. An account that only calls out has nothing else
+	 * to go by. */
+	emit_ended(sess, state == MD_ACCT_WRONG_PASSWORD ||
+		   state == MD_ACCT_UNREGISTERED ? MD_SESS_END_AUTH
+		   : MD_SESS_END_FAILED, sess->refused_scode, sess->refused);
 }
 
 
