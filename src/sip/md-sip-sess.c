@@ -42,8 +42,8 @@ struct md_sess {
 	bool tls;
 	bool ended;
 	bool password_wait;           /* challenged before the password came */
-	uint16_t refused_scode;       /* 403 through the account, and its */
-	char refused[192];            /* words: see md_sess_account_settled() */
+	bool refused;                 /* 403 through the account, and its */
+	char refused_text[192];       /* words: see md_sess_account_settled() */
 	bool srtp;                    /* our offer is SRTP */
 	char srtp_key[MD_SDP_SRTP_KEY_SIZE];
 	md_sess_event_h *eh;
@@ -349,8 +349,7 @@ static void refused_wait_handler(void *arg)
 {
 	struct md_sess *sess = arg;
 
-	emit_ended(sess, MD_SESS_END_FAILED, sess->refused_scode,
-		   sess->refused);
+	emit_ended(sess, MD_SESS_END_FAILED, 403, sess->refused_text);
 }
 
 
@@ -422,8 +421,8 @@ static void close_handler(int err, const struct sip_msg *msg, void *arg)
 	 * same password tells which, once it is over. */
 	if (end == MD_SESS_END_NONE && sess->acct && msg && !msg->req &&
 	    msg->scode == 403) {
-		sess->refused_scode = msg->scode;
-		str_ncpy(sess->refused, text, sizeof(sess->refused));
+		sess->refused = true;
+		str_ncpy(sess->refused_text, text, sizeof(sess->refused_text));
 		tmr_cancel(&sess->tmr_no_answer);
 		heard(sess);
 		tmr_start(&sess->tmr_refused, REFUSED_WAIT_MS,
@@ -619,7 +618,7 @@ void md_sess_account_settled(struct md_sess *sess)
 {
 	enum md_acct_state state;
 
-	if (!sess || sess->ended || !sess->refused_scode)
+	if (!sess || sess->ended || !sess->refused)
 		return;
 
 	state = md_acct_state(sess->acct);
@@ -632,7 +631,7 @@ void md_sess_account_settled(struct md_sess *sess)
 	 * to go by. */
 	emit_ended(sess, state == MD_ACCT_WRONG_PASSWORD ||
 		   state == MD_ACCT_UNREGISTERED ? MD_SESS_END_AUTH
-		   : MD_SESS_END_FAILED, sess->refused_scode, sess->refused);
+		   : MD_SESS_END_FAILED, 403, sess->refused_text);
 }
 
 
